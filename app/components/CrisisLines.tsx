@@ -1,0 +1,70 @@
+import { useTranslation } from "react-i18next";
+import { REGION_CODES, type RegionCode } from "~/regions";
+import { CRISIS_LINES, type CrisisLine } from "~/safety/crisis-lines";
+
+function LineItem({ line }: { line: CrisisLine }) {
+  const { t } = useTranslation();
+  return (
+    <li>
+      <span className="crisis-name">{t(`crisis.lines.${line.id}`)}</span>{" "}
+      <a href={`tel:${line.dial}`} className="crisis-number">
+        {line.number}
+      </a>
+      {line.more?.map((more) => (
+        <span key={more.id}>
+          {" · "}
+          {t(`crisis.more.${more.id}`)}{" "}
+          <a href={`tel:${more.dial}`} className="crisis-number">
+            {more.number}
+          </a>
+        </span>
+      ))}
+      {line.alwaysOpen ? <span className="crisis-hours"> · {t("crisis.alwaysOpen")}</span> : null}
+    </li>
+  );
+}
+
+function RegionLines({ region, open }: { region: RegionCode; open: boolean }) {
+  const { t } = useTranslation();
+  const lines = CRISIS_LINES[region];
+  const emergency = lines.filter((line) => line.emergency);
+  const others = lines.filter((line) => !line.emergency);
+  return (
+    <section className="crisis-region" aria-labelledby={`crisis-${region}`}>
+      <h3 id={`crisis-${region}`}>{t(`regions.${region}`)}</h3>
+      <ul className="crisis-emergency">
+        {emergency.map((line) => (
+          <LineItem key={line.id} line={line} />
+        ))}
+      </ul>
+      <details open={open}>
+        <summary>{t("crisis.moreLines", { count: others.length })}</summary>
+        <ul>
+          {others.map((line) => (
+            <LineItem key={line.id} line={line} />
+          ))}
+        </ul>
+      </details>
+    </section>
+  );
+}
+
+/**
+ * The region's emergency and crisis numbers, on every public page. When the page is about one region
+ * (a service, a located search) that region comes first and opens; otherwise all three are shown.
+ */
+export function CrisisLines({ region }: { region: RegionCode | null }) {
+  const { t } = useTranslation();
+  const regions = region ? [region, ...REGION_CODES.filter((code) => code !== region)] : [...REGION_CODES];
+  return (
+    <aside id="help-now" className="crisis" aria-labelledby="crisis-title">
+      <h2 id="crisis-title">{t("crisis.title")}</h2>
+      <p>{t("crisis.intro")}</p>
+      <div className="crisis-regions">
+        {regions.map((code) => (
+          <RegionLines key={code} region={code} open={code === region} />
+        ))}
+      </div>
+    </aside>
+  );
+}

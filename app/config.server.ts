@@ -1,0 +1,30 @@
+/**
+ * Configuration from the environment, read and checked once. Only `publicConfig` reaches browsers.
+ */
+function integer(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+export const config = {
+  port: integer("PORT", 3000),
+  databasePath: process.env.DATABASE_PATH || "data/family-navigator.sqlite",
+  /** Where the quick-exit control sends a visitor: a neutral, everyday site. */
+  quickExitUrl: process.env.QUICK_EXIT_URL || "https://www.google.com/search?q=weather",
+  tileUrl: process.env.MAP_TILE_URL || "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+  tileAttribution:
+    process.env.MAP_TILE_ATTRIBUTION || '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+};
+
+export interface PublicConfig {
+  quickExitUrl: string;
+  map: { tileUrl: string; attribution: string };
+}
+
+export const publicConfig: PublicConfig = {
+  quickExitUrl: config.quickExitUrl,
+  map: { tileUrl: config.tileUrl, attribution: config.tileAttribution },
+};

@@ -1,0 +1,168 @@
+/**
+ * Weekly opening hours, the pure core behind "open now", "opens at …" and the open-now filter.
+ *
+ * Hours are kept as local wall-clock times (HSDS `schedule`: byday, opens_at, closes_at) and read in
+ * the location's IANA time zone, so daylight-saving changes need no data change. A schedule row is
+ * turned into intervals of "minutes since Monday 00:00, local time"; the database stores the same
+ * intervals so SQL can answer "open now" without loading schedules (see opening_interval).
+ */
+
+export const WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export const MINUTES_PER_DAY = 24 * 60;
+export const MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY;
+
+export interface ScheduleRow {
+  byday: Weekday;
+  /** "HH:MM", local time. */
+  opensAt: string;
+  /** "HH:MM", local time; "24:00" is the end of the day; earlier than opensAt means past midnight. */
+  closesAt: string;
+}
+
+/** [start, end) in minutes since Monday 00:00 local time, 0 ≤ start < end ≤ MINUTES_PER_WEEK. */
+export interface OpeningInterval {
+  start: number;
+  end: number;
+}
+
+export function isWeekday(value: unknown): value is Weekday {
+  return typeof value === "string" && (WEEKDAYS as readonly string[]).includes(value);
+}
+
+/** Minutes since midnight for "HH:MM" (00:00–24:00), or null when malformed. */
+export function parseClockTime(value: string): number | null {
+  const match = /^(\d{1,2}):(\d{2})(?::\d{2})?$/.exec(value.trim());
+  if (!match) return null;
+  const hours = Number(match[1]);
+  const minutes = Number(match[2]);
+  if (minutes > 59 || hours > 24 || (hours === 24 && minutes !== 0)) return null;
+  return hours * 60 + minutes;
+}
+
+/**
+ * The week's opening intervals, sorted and merged. A row that runs past midnight continues into the
+ * next day; Sunday night continues into Monday morning (the week wraps). Malformed rows are skipped.
+ */
+export function weeklyIntervals(rows: readonly ScheduleRow[]): OpeningInterval[] {
+  const raw: OpeningInterval[] = [];
+  for (const row of rows) {
+    const opens = parseClockTime(row.opensAt);
+    const closes = parseClockTime(row.closesAt);
+    if (opens === null || closes === null || opens === MINUTES_PER_DAY) continue;
+    const dayStart = WEEKDAYS.indexOf(row.byday) * MINUTES_PER_DAY;
+    const start = dayStart + opens;
+    const end = dayStart + (closes > opens ? closes : closes + MINUTES_PER_DAY);
+    if (end <= MINUTES_PER_WEEK) {
+      raw.push({ start, end });
+    } else {
+      raw.push({ start, end: MINUTES_PER_WEEK }, { start: 0, end: end - MINUTES_PER_WEEK });
+    }
+  }
+  raw.sort((a, b) => a.start - b.start);
+  const merged: OpeningInterval[] = [];
+  for (const interval of raw) {
+    const last = merged.at(-1);
+    if (last && interval.start <= last.end) last.end = Math.max(last.end, interval.end);
+    else merged.push({ ...interval });
+  }
+  return merged;
+}
+
+/** Minutes since Monday 00:00 of `now` on the wall clock of `timeZone`. */
+export function localWeekMinute(now: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    weekday: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(now);
+  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
+  const day = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(get("weekday"));
+  return day * MINUTES_PER_DAY + Number(get("hour")) * 60 + Number(get("minute"));
+}
+
+export function isAlwaysOpen(intervals: readonly OpeningInterval[]): boolean {
+  return intervals.length === 1 && intervals[0]!.start === 0 && intervals[0]!.end === MINUTES_PER_WEEK;
+}
+
+/** A moment in the local week, as a page shows it: weekday and "HH:MM". */
+export interface WeekMoment {
+  weekday: Weekday;
+  time: string;
+  /** Whole days from today (0 = today, 1 = tomorrow, …). */
+  daysAhead: number;
+}
+
+export type OpeningStatus =
+  | { kind: "always-open" }
+  | { kind: "open"; closesAt: WeekMoment }
+  | { kind: "closed"; opensAt: WeekMoment }
+  | { kind: "no-hours" };
+
+function momentAt(weekMinute: number, fromMinute: number): WeekMoment {
+  const minute = ((weekMinute % MINUTES_PER_WEEK) + MINUTES_PER_WEEK) % MINUTES_PER_WEEK;
+  const dayIndex = Math.floor(minute / MINUTES_PER_DAY);
+  const minuteOfDay = minute % MINUTES_PER_DAY;
+  const fromDay = Math.floor(fromMinute / MINUTES_PER_DAY);
+  const time = `${String(Math.floor(minuteOfDay / 60)).padStart(2, "0")}:${String(minuteOfDay % 60).padStart(2, "0")}`;
+  return { weekday: WEEKDAYS[dayIndex]!, time, daysAhead: (dayIndex - fromDay + 7) % 7 };
+}
+
+/** Open or closed at `now`, and when that changes next. */
+export function openingStatus(intervals: readonly OpeningInterval[], now: Date, timeZone: string): OpeningStatus {
+  if (intervals.length === 0) return { kind: "no-hours" };
+  if (isAlwaysOpen(intervals)) return { kind: "always-open" };
+  const minute = localWeekMinute(now, timeZone);
+  const current = intervals.find((interval) => minute >= interval.start && minute < interval.end);
+  if (current) {
+    let closes = current.end;
+    // An interval ending at the week's end continues in Monday's first interval (Sunday → Monday night).
+    if (closes === MINUTES_PER_WEEK && intervals[0]!.start === 0) closes = MINUTES_PER_WEEK + intervals[0]!.end;
+    return { kind: "open", closesAt: momentAt(closes, minute) };
+  }
+  const next = intervals.find((interval) => interval.start > minute) ?? intervals[0]!;
+  return { kind: "closed", opensAt: momentAt(next.start, minute) };
+}
+
+/** Open at some time from 18:00 on a weekday (Monday–Friday evening, or past midnight). */
+export function opensEvenings(intervals: readonly OpeningInterval[]): boolean {
+  return intervals.some((interval) => {
+    for (let day = 0; day < 5; day++) {
+      const evening = day * MINUTES_PER_DAY + 18 * 60;
+      const midnight = (day + 1) * MINUTES_PER_DAY;
+      if (interval.start < midnight && interval.end > evening) return true;
+    }
+    return false;
+  });
+}
+
+/** Weekend days (SA, SU) with any opening. */
+export function weekendDaysOpen(intervals: readonly OpeningInterval[]): Weekday[] {
+  const days: Weekday[] = [];
+  for (const day of [5, 6] as const) {
+    const from = day * MINUTES_PER_DAY;
+    const to = from + MINUTES_PER_DAY;
+    if (intervals.some((interval) => interval.start < to && interval.end > from)) days.push(WEEKDAYS[day]);
+  }
+  return days;
+}
+
+/** Rows of one weekday for display, in the order they open. */
+export function rowsByWeekday(rows: readonly ScheduleRow[]): Map<Weekday, ScheduleRow[]> {
+  const byDay = new Map<Weekday, ScheduleRow[]>();
+  for (const day of WEEKDAYS) byDay.set(day, []);
+  for (const row of rows) byDay.get(row.byday)?.push(row);
+  for (const list of byDay.values()) list.sort((a, b) => a.opensAt.localeCompare(b.opensAt));
+  return byDay;
+}
+
+/**
+ * The rows that hold at one site: HSDS lets hours sit on the service at a location, the service, or
+ * the location; the most specific non-empty level wins.
+ */
+export function effectiveSchedule<T>(...levelsMostSpecificFirst: ReadonlyArray<readonly T[]>): readonly T[] {
+  return levelsMostSpecificFirst.find((rows) => rows.length > 0) ?? [];
+}

@@ -1,0 +1,208 @@
+/**
+ * Everything a family needs to act on one service, read in the reader's language.
+ */
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import type { Db } from "~/db.server";
+import type { Language } from "~/i18n/languages";
+import { REGIONS, isRegionCode, type RegionCode } from "~/regions";
+import { NEEDS_TAXONOMY_ID, isNeedCode, type NeedCode } from "~/taxonomy/needs";
+import * as t from "../../db/schema";
+import {
+  effectiveSchedule,
+  isWeekday,
+  openingStatus,
+  weeklyIntervals,
+  type OpeningStatus,
+  type ScheduleRow,
+} from "./hours";
+import { localizedField, type LocalizedText, type TranslationMap } from "./text";
+
+export interface ServiceSite {
+  id: string;
+  name: string | null;
+  address: { line: string; city: string; postalCode: string; stateProvince: string; country: string } | null;
+  lat: number | null;
+  lng: number | null;
+  timeZone: string;
+  hours: ScheduleRow[];
+  opening: OpeningStatus;
+}
+
+export interface ServiceDetail {
+  id: string;
+  status: string;
+  region: RegionCode;
+  name: LocalizedText;
+  description: LocalizedText | null;
+  eligibility: LocalizedText | null;
+  fees: LocalizedText | null;
+  applicationProcess: LocalizedText | null;
+  interpretation: LocalizedText | null;
+  organization: { name: string; description: LocalizedText | null; website: string | null };
+  minimumAge: number | null;
+  maximumAge: number | null;
+  free: boolean;
+  needs: NeedCode[];
+  languages: string[];
+  phones: Array<{ number: string; type: string | null; extension: string | null }>;
+  url: string | null;
+  email: string | null;
+  assuredDate: string | null;
+  serviceAreas: string[];
+  /** Hours of a phone or online service (no sites), with its status. */
+  hours: ScheduleRow[];
+  opening: OpeningStatus;
+  timeZone: string;
+  sites: ServiceSite[];
+}
+
+function translationsOf(db: Db, entity: "organization" | "service", id: string, language: Language): TranslationMap {
+  const rows = db
+    .select({ field: t.translation.field, value: t.translation.value })
+    .from(t.translation)
+    .where(and(eq(t.translation.entity, entity), eq(t.translation.entity_id, id), eq(t.translation.language, language)))
+    .all();
+  return new Map([[language, new Map(rows.map((row) => [row.field, row.value]))]]);
+}
+
+function toRows(rows: Array<{ byday: string; opens_at: string; closes_at: string }>): ScheduleRow[] {
+  return rows.flatMap((row) =>
+    row.byday
+      .split(",")
+      .map((day) => day.trim().toUpperCase())
+      .filter(isWeekday)
+      .map((byday) => ({ byday, opensAt: row.opens_at, closesAt: row.closes_at })),
+  );
+}
+
+export function getServiceDetail(db: Db, id: string, language: Language, now: Date): ServiceDetail | null {
+  const row = db
+    .select({ service: t.service, organization: t.organization })
+    .from(t.service)
+    .innerJoin(t.organization, eq(t.organization.id, t.service.organization_id))
+    .where(eq(t.service.id, id))
+    .get();
+  if (!row || !isRegionCode(row.service.region)) return null;
+  const { service, organization } = row;
+  const region = row.service.region;
+  const serviceTranslations = translationsOf(db, "service", id, language);
+  const field = (name: keyof typeof service & string) =>
+    localizedField(service[name] as string | null, service.source_language, name, serviceTranslations, language);
+
+  const needs = db
+    .select({ code: t.taxonomy_term.code })
+    .from(t.attribute)
+    .innerJoin(t.taxonomy_term, eq(t.taxonomy_term.id, t.attribute.taxonomy_term_id))
+    .where(and(eq(t.attribute.link_id, id), eq(t.taxonomy_term.taxonomy_id, NEEDS_TAXONOMY_ID)))
+    .all()
+    .map((need) => need.code)
+    .filter(isNeedCode);
+  const languages = db.select({ code: t.language.code }).from(t.language).where(eq(t.language.service_id, id)).all();
+  const phones = db
+    .select({ number: t.phone.number, type: t.phone.type, extension: t.phone.extension })
+    .from(t.phone)
+    .where(eq(t.phone.service_id, id))
+    .all();
+  const free = db
+    .select({ id: t.cost_option.id })
+    .from(t.cost_option)
+    .where(and(eq(t.cost_option.service_id, id), eq(t.cost_option.amount, 0)))
+    .get();
+  const areas = db.select({ name: t.service_area.name }).from(t.service_area).where(eq(t.service_area.service_id, id)).all();
+
+  const scheduleColumns = { byday: t.schedule.byday, opens_at: t.schedule.opens_at, closes_at: t.schedule.closes_at };
+  const serviceHours = toRows(
+    db
+      .select(scheduleColumns)
+      .from(t.schedule)
+      .where(and(eq(t.schedule.service_id, id), isNull(t.schedule.location_id), isNull(t.schedule.service_at_location_id)))
+      .all(),
+  );
+
+  const siteRows = db
+    .select({ sal: t.service_at_location, location: t.location, address: t.address })
+    .from(t.service_at_location)
+    .innerJoin(t.location, eq(t.location.id, t.service_at_location.location_id))
+    .leftJoin(t.address, eq(t.address.location_id, t.location.id))
+    .where(eq(t.service_at_location.service_id, id))
+    .orderBy(asc(t.service_at_location.id))
+    .all();
+  const salIds = siteRows.map((site) => site.sal.id);
+  const locationIds = siteRows.map((site) => site.location.id);
+  const salHours = salIds.length
+    ? db.select({ ...scheduleColumns, key: t.schedule.service_at_location_id }).from(t.schedule).where(inArray(t.schedule.service_at_location_id, salIds)).all()
+    : [];
+  const locationHours = locationIds.length
+    ? db
+        .select({ ...scheduleColumns, key: t.schedule.location_id })
+        .from(t.schedule)
+        .where(and(inArray(t.schedule.location_id, locationIds), isNull(t.schedule.service_id)))
+        .all()
+    : [];
+
+  const sites: ServiceSite[] = siteRows.map(({ sal, location, address }) => {
+    const hours = [
+      ...effectiveSchedule(
+        toRows(salHours.filter((hour) => hour.key === sal.id)),
+        serviceHours,
+        toRows(locationHours.filter((hour) => hour.key === location.id)),
+      ),
+    ];
+    return {
+      id: location.id,
+      name: location.name,
+      address: address
+        ? {
+            line: [address.address_1, address.address_2].filter(Boolean).join(", "),
+            city: address.city,
+            postalCode: address.postal_code,
+            stateProvince: address.state_province,
+            country: address.country,
+          }
+        : null,
+      lat: location.latitude,
+      lng: location.longitude,
+      timeZone: location.time_zone,
+      hours,
+      opening: openingStatus(weeklyIntervals(hours), now, location.time_zone),
+    };
+  });
+
+  const timeZone = REGIONS[region].timeZone;
+  return {
+    id,
+    status: service.status,
+    region,
+    name: field("name")!,
+    description: field("description"),
+    eligibility: field("eligibility_description"),
+    fees: field("fees_description"),
+    applicationProcess: field("application_process"),
+    interpretation: field("interpretation_services"),
+    organization: {
+      name: organization.name,
+      description: localizedField(
+        organization.description,
+        organization.source_language,
+        "description",
+        translationsOf(db, "organization", organization.id, language),
+        language,
+      ),
+      website: organization.website,
+    },
+    minimumAge: service.minimum_age,
+    maximumAge: service.maximum_age,
+    free: Boolean(free),
+    needs,
+    languages: languages.map((entry) => entry.code),
+    phones,
+    url: service.url,
+    email: service.email,
+    assuredDate: service.assured_date,
+    serviceAreas: areas.map((area) => area.name),
+    hours: serviceHours,
+    opening: openingStatus(weeklyIntervals(serviceHours), now, timeZone),
+    timeZone,
+    sites,
+  };
+}

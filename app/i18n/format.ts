@@ -1,0 +1,78 @@
+/**
+ * Numbers, distances, dates, times and names in the page's language, through Intl — never by hand.
+ */
+import type { TFunction } from "i18next";
+import type { OpeningStatus, Weekday, WeekMoment } from "~/directory/hours";
+import { WEEKDAYS } from "~/directory/hours";
+import type { Language } from "./languages";
+
+export function formatDistance(km: number, language: Language): string {
+  const value = km < 10 ? Math.round(km * 10) / 10 : Math.round(km);
+  return new Intl.NumberFormat(language, { style: "unit", unit: "kilometer", maximumFractionDigits: 1 }).format(value);
+}
+
+export function formatNumber(value: number, language: Language): string {
+  return new Intl.NumberFormat(language).format(value);
+}
+
+/** "YYYY-MM-DD" as a date in the page's language; the date itself, without time zone shifts. */
+export function formatDate(isoDate: string, language: Language): string {
+  const [year, month, day] = isoDate.split("-").map(Number);
+  if (!year || !month || !day) return isoDate;
+  return new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" }).format(new Date(Date.UTC(year, month - 1, day)));
+}
+
+/** "HH:MM" (local wall-clock) in the page's language's usual form. */
+export function formatClock(time: string, language: Language): string {
+  const [hours = 0, minutes = 0] = time.split(":").map(Number);
+  return new Intl.DateTimeFormat(language, { hour: "numeric", minute: "2-digit", timeZone: "UTC" }).format(
+    new Date(Date.UTC(2024, 0, 1, hours % 24, minutes)),
+  );
+}
+
+export function weekdayName(day: Weekday, language: Language): string {
+  // 2024-01-01 was a Monday.
+  return new Intl.DateTimeFormat(language, { weekday: "long", timeZone: "UTC" }).format(
+    new Date(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(day))),
+  );
+}
+
+export function languageName(code: string, language: Language): string {
+  try {
+    return new Intl.DisplayNames([language], { type: "language" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+function when(moment: WeekMoment, t: TFunction, language: Language): string {
+  const time = formatClock(moment.time, language);
+  if (moment.daysAhead === 0) return t("service:hours.todayAt", { time });
+  if (moment.daysAhead === 1) return t("service:hours.tomorrowAt", { time });
+  return t("service:hours.dayAt", { day: t(`service:hours.on.${moment.weekday}`), time });
+}
+
+/** "Open now, until 17:00" / "Closed · opens tomorrow at 8:00" / "Open 24 hours". */
+export function describeOpening(status: OpeningStatus, t: TFunction, language: Language): string | null {
+  switch (status.kind) {
+    case "always-open":
+      return t("service:hours.alwaysOpen");
+    case "open":
+      return t("service:hours.openUntil", { when: when(status.closesAt, t, language) });
+    case "closed":
+      return t("service:hours.closedOpens", { when: when(status.opensAt, t, language) });
+    case "no-hours":
+      return null;
+  }
+}
+
+/** "Ages 0–5", "From age 3", "Up to age 8", or null without a range. Ages below 2 in months. */
+export function describeAges(minimumAge: number | null, maximumAge: number | null, t: TFunction): string | null {
+  const hasMin = minimumAge !== null && minimumAge > 0;
+  const hasMax = maximumAge !== null;
+  const age = (years: number) => (years < 2 && !Number.isInteger(years) ? t("service:ages.months", { count: Math.round(years * 12) }) : String(years));
+  if (hasMin && hasMax) return t("service:ages.range", { min: age(minimumAge), max: age(maximumAge) });
+  if (hasMin) return t("service:ages.from", { min: age(minimumAge) });
+  if (hasMax) return t("service:ages.upTo", { max: age(maximumAge) });
+  return null;
+}

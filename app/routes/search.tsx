@@ -1,0 +1,235 @@
+import { useTranslation } from "react-i18next";
+import { Form, Link } from "react-router";
+import { MapView, type MapMarker } from "~/components/map/MapView";
+import { dbContext } from "~/db.server";
+import { describeOpening, formatDistance, formatNumber, languageName } from "~/i18n/format";
+import { useLanguage } from "~/i18n/use-language";
+import { requireLanguage } from "~/i18n/locale.server";
+import { serverT } from "~/i18n/resources.server";
+import { regionOfPlace, searchServices, type SearchResultItem } from "~/directory/search.server";
+import { spokenLanguages } from "~/directory/languages.server";
+import { MAX_AGE_YEARS, parseSearchParams, searchParamsOf, type SearchQuery } from "~/directory/search-query";
+import { REGIONS } from "~/regions";
+import { NeedIcon } from "~/taxonomy/NeedIcon";
+import { NEED_CODES } from "~/taxonomy/needs";
+import type { Route } from "./+types/search";
+
+export function loader({ request, params, context }: Route.LoaderArgs) {
+  const language = requireLanguage(params);
+  const db = context.get(dbContext);
+  const { query, notices } = parseSearchParams(new URL(request.url).searchParams);
+  const outcome = searchServices(db, query, language, new Date());
+  return {
+    title: serverT(language)("search:meta.title"),
+    query,
+    notices,
+    outcome,
+    spokenLanguages: spokenLanguages(db),
+    region: regionOfPlace(outcome.place),
+  };
+}
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
+
+function hrefFor(language: string, query: SearchQuery, changes: Partial<SearchQuery>): string {
+  const params = searchParamsOf({ ...query, ...changes }).toString();
+  return `/${language}/search${params ? `?${params}` : ""}`;
+}
+
+function ResultCard({ item }: { item: SearchResultItem }) {
+  const { t } = useTranslation("search");
+  const language = useLanguage();
+  const opening = describeOpening(item.opening, t, language);
+  return (
+    <li className="result-card" data-service-id={item.id}>
+      <h3>
+        <Link to={`/${language}/services/${item.id}`} lang={item.name.fallback ? item.name.language : undefined}>
+          {item.name.text}
+        </Link>
+      </h3>
+      <p className="result-org">{item.organization}</p>
+      {item.description ? (
+        <p className="result-description" lang={item.description.fallback ? item.description.language : undefined}>
+          {item.description.text}
+        </p>
+      ) : null}
+      {item.name.fallback ? <p className="fallback-note">{t("common:fallback", { language: languageName(item.name.language, language) })}</p> : null}
+      <ul className="facts">
+        {item.distanceKm !== null ? <li className="fact-distance">{t("distanceAway", { distance: formatDistance(item.distanceKm, language) })}</li> : null}
+        {item.coversPlace ? <li>{t("coversPlace")}</li> : null}
+        {item.city ? <li>{item.city}</li> : null}
+        {opening ? <li className={`fact-opening opening-${item.opening.kind}`}>{opening}</li> : null}
+        {item.free ? <li className="fact-free">{t("free")}</li> : null}
+        {item.languages.length > 0 ? (
+          <li>{t("speaks", { languages: item.languages.map((code) => languageName(code, language)).join(", ") })}</li>
+        ) : null}
+      </ul>
+      <ul className="result-needs" aria-label={t("needsLabel")}>
+        {item.needs.map((need) => (
+          <li key={need}>
+            <NeedIcon need={need} size={16} /> {t(`taxonomy:needs.${need}.name`)}
+          </li>
+        ))}
+      </ul>
+      {item.phone ? (
+        <p>
+          <a className="call-link" href={`tel:${item.phone.replace(/[^\d+]/g, "")}`}>
+            {t("call", { number: item.phone })}
+          </a>
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+export default function Search({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation("search");
+  const language = useLanguage();
+  const { query, notices, outcome, spokenLanguages: spoken } = loaderData;
+  const place = outcome.place;
+  const markers: MapMarker[] = outcome.items.flatMap((item) =>
+    item.locations.map((site) => ({
+      id: `${item.id}:${site.id}`,
+      lat: site.lat,
+      lng: site.lng,
+      label: item.name.text,
+      detail: site.name ?? undefined,
+      href: `/${language}/services/${item.id}`,
+    })),
+  );
+  const center = place.status === "found" ? ([place.place.lat, place.place.lng] as [number, number]) : REGIONS["us-la"].center;
+
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <Form method="get" action={`/${language}/search`} role="search" className="search-form">
+        <div className="field field-wide">
+          <label htmlFor="q">{t("form.q")}</label>
+          <input id="q" name="q" type="search" defaultValue={query.text} maxLength={200} autoComplete="off" />
+        </div>
+        <div className="field">
+          <label htmlFor="place">{t("form.place")}</label>
+          <input id="place" name="place" type="text" defaultValue={query.place} maxLength={200} autoComplete="off" aria-describedby="place-hint" />
+          <p id="place-hint" className="hint">
+            {t("form.placeHint")}
+          </p>
+        </div>
+        <fieldset className="field field-wide need-filter">
+          <legend>{t("form.need")}</legend>
+          <div className="need-options">
+            {NEED_CODES.map((need) => (
+              <label key={need} className="check">
+                <input type="checkbox" name="need" value={need} defaultChecked={query.needs.includes(need)} />
+                <NeedIcon need={need} size={18} /> {t(`taxonomy:needs.${need}.name`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="field">
+          <label htmlFor="language">{t("form.language")}</label>
+          <select id="language" name="language" defaultValue={query.spokenLanguage ?? ""}>
+            <option value="">{t("form.anyLanguage")}</option>
+            {spoken.map((code) => (
+              <option key={code} value={code}>
+                {languageName(code, language)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="age">{t("form.age")}</label>
+          <input id="age" name="age" type="number" inputMode="numeric" min={0} max={MAX_AGE_YEARS} step={1} defaultValue={query.age ?? ""} aria-describedby="age-hint" />
+          <p id="age-hint" className="hint">
+            {t("form.ageHint")}
+          </p>
+        </div>
+        <div className="field checks">
+          <label className="check">
+            <input type="checkbox" name="free" value="1" defaultChecked={query.freeOnly} /> {t("form.free")}
+          </label>
+          <label className="check">
+            <input type="checkbox" name="open" value="1" defaultChecked={query.openNow} /> {t("form.open")}
+          </label>
+        </div>
+        <div className="field field-wide">
+          <button type="submit">{t("form.submit")}</button>
+        </div>
+      </Form>
+
+      {notices.length > 0 ? (
+        <div className="notice" role="status">
+          <ul>
+            {notices.map((notice) => (
+              <li key={notice}>{t(`notices.${notice}`)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      {place.status === "not-found" ? (
+        <div className="notice notice-warning" role="status">
+          <p>{t("place.notFound", { place: query.place })}</p>
+          {place.suggestions.length > 0 ? (
+            <p>
+              {t("place.suggestions")}{" "}
+              {place.suggestions.map((suggestion, index) => (
+                <span key={`${suggestion.name}-${index}`}>
+                  {index > 0 ? ", " : null}
+                  <Link to={hrefFor(language, query, { place: suggestion.name, page: 1 })}>{suggestion.name}</Link>
+                </span>
+              ))}
+            </p>
+          ) : (
+            <p>{t("place.tryOther")}</p>
+          )}
+        </div>
+      ) : null}
+
+      <section aria-labelledby="results-title" className="results">
+        <h2 id="results-title" aria-live="polite">
+          {place.status === "found"
+            ? t("results.countNear", { count: outcome.total, formatted: formatNumber(outcome.total, language), place: place.place.name, distance: formatDistance(outcome.radiusKm, language) })
+            : t("results.count", { count: outcome.total, formatted: formatNumber(outcome.total, language) })}
+        </h2>
+        {outcome.total === 0 ? (
+          <div className="empty-state">
+            <p>{t("results.empty")}</p>
+            <ul>
+              <li>{t("results.emptyTips.fewerFilters")}</li>
+              <li>{t("results.emptyTips.otherWords")}</li>
+              <li>{t("results.emptyTips.helpLine")}</li>
+            </ul>
+          </div>
+        ) : (
+          <div className="results-layout">
+            <ol className="result-list">
+              {outcome.items.map((item) => (
+                <ResultCard key={item.id} item={item} />
+              ))}
+            </ol>
+            {markers.length > 0 ? (
+              <div className="results-map">
+                <MapView markers={markers} center={center} label={t("mapLabel")} />
+              </div>
+            ) : null}
+          </div>
+        )}
+        {outcome.pageCount > 1 ? (
+          <nav aria-label={t("pagination.label")} className="pagination">
+            {outcome.page > 1 ? (
+              <Link to={hrefFor(language, query, { page: outcome.page - 1 })} rel="prev">
+                {t("pagination.previous")}
+              </Link>
+            ) : null}
+            <span aria-current="page">{t("pagination.page", { page: outcome.page, pages: outcome.pageCount })}</span>
+            {outcome.page < outcome.pageCount ? (
+              <Link to={hrefFor(language, query, { page: outcome.page + 1 })} rel="next">
+                {t("pagination.next")}
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * The web server: one Node process serving the React Router build, with the embedded database.
+ * Used by `npm start` (scripts/start.ts) and by the browser tests.
+ */
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Server } from "node:http";
+import compression from "compression";
+import express from "express";
+import { createRequestHandler } from "@react-router/express";
+import type { ServerBuild } from "react-router";
+import { openDatabase, type Db } from "../app/db.server";
+import { seedIfEmpty } from "../db/seed/demo";
+
+export const BUILD_DIR = path.resolve("build");
+
+export interface RunningServer {
+  url: string;
+  db: Db;
+  close(): Promise<void>;
+}
+
+function log(entry: Record<string, unknown>) {
+  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
+}
+
+export async function startServer(options: { port: number; databasePath: string; quiet?: boolean }): Promise<RunningServer> {
+  const db = openDatabase(options.databasePath);
+  const seeded = seedIfEmpty(db);
+  if (seeded && !options.quiet) log({ msg: "seeded demo directory", ...seeded });
+
+  const build = (await import(pathToFileURL(path.join(BUILD_DIR, "server/index.js")).href)) as ServerBuild & {
+    entry: { module: { createLoadContext(db: Db): unknown } };
+  };
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(compression());
+  app.use((request, response, next) => {
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("Referrer-Policy", "no-referrer");
+    response.setHeader("X-Frame-Options", "DENY");
+    response.setHeader("Permissions-Policy", "geolocation=(self), camera=(), microphone=()");
+    if (!options.quiet) {
+      const started = process.hrtime.bigint();
+      // Paths only: query strings can carry what a family typed, which never goes to logs.
+      response.on("finish", () =>
+        log({ method: request.method, path: request.path, status: response.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }),
+      );
+    }
+    next();
+  });
+  app.use("/assets", express.static(path.join(BUILD_DIR, "client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(BUILD_DIR, "client"), { maxAge: "1h" }));
+  app.all(
+    "/{*splat}",
+    createRequestHandler({
+      build,
+      mode: process.env.NODE_ENV ?? "production",
+      getLoadContext: () => build.entry.module.createLoadContext(db) as never,
+    }),
+  );
+
+  const server: Server = await new Promise((resolve) => {
+    const listening = app.listen(options.port, "0.0.0.0", () => resolve(listening));
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : options.port;
+  return {
+    url: `http://localhost:${port}`,
+    db,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          db.$client.close();
+          resolve();
+        });
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import {
+  MINUTES_PER_WEEK,
+  effectiveSchedule,
+  localWeekMinute,
+  openingStatus,
+  opensEvenings,
+  parseClockTime,
+  weekendDaysOpen,
+  weeklyIntervals,
+  type ScheduleRow,
+} from "~/directory/hours";
+
+const day = (d: number, h: number, m = 0) => d * 1440 + h * 60 + m;
+const allWeek = (opensAt: string, closesAt: string): ScheduleRow[] =>
+  (["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const).map((byday) => ({ byday, opensAt, closesAt }));
+
+describe("parseClockTime", () => {
+  it("reads HH:MM and HH:MM:SS, with 24:00 as the end of the day", () => {
+    expect(parseClockTime("08:30")).toBe(510);
+    expect(parseClockTime("8:05")).toBe(485);
+    expect(parseClockTime("17:00:00")).toBe(1020);
+    expect(parseClockTime("24:00")).toBe(1440);
+  });
+  it("rejects malformed times", () => {
+    for (const bad of ["", "25:00", "24:30", "12:60", "noon", "9am", "12"]) expect(parseClockTime(bad)).toBeNull();
+  });
+});
+
+describe("weeklyIntervals", () => {
+  it("turns ordinary hours into minutes of the week", () => {
+    expect(weeklyIntervals([{ byday: "TU", opensAt: "09:00", closesAt: "17:00" }])).toEqual([{ start: day(1, 9), end: day(1, 17) }]);
+  });
+  it("carries hours past midnight into the next day", () => {
+    expect(weeklyIntervals([{ byday: "FR", opensAt: "22:00", closesAt: "02:00" }])).toEqual([{ start: day(4, 22), end: day(5, 2) }]);
+  });
+  it("wraps Sunday night into Monday morning", () => {
+    expect(weeklyIntervals([{ byday: "SU", opensAt: "20:00", closesAt: "01:30" }])).toEqual([
+      { start: 0, end: 90 },
+      { start: day(6, 20), end: MINUTES_PER_WEEK },
+    ]);
+  });
+  it("merges adjacent and overlapping rows, so 24 hours every day is one interval", () => {
+    expect(weeklyIntervals(allWeek("00:00", "24:00"))).toEqual([{ start: 0, end: MINUTES_PER_WEEK }]);
+    expect(
+      weeklyIntervals([
+        { byday: "MO", opensAt: "08:00", closesAt: "12:00" },
+        { byday: "MO", opensAt: "11:00", closesAt: "13:00" },
+        { byday: "MO", opensAt: "13:00", closesAt: "17:00" },
+      ]),
+    ).toEqual([{ start: day(0, 8), end: day(0, 17) }]);
+  });
+  it("skips malformed rows", () => {
+    expect(weeklyIntervals([{ byday: "MO", opensAt: "late", closesAt: "17:00" }])).toEqual([]);
+  });
+});
+
+describe("localWeekMinute", () => {
+  it("reads the wall clock of the time zone, daylight saving included", () => {
+    // 2026-11-23 is a Monday. 16:30 UTC is 08:30 in Los Angeles (PST), 23:30 in Ho Chi Minh City, 17:30 in Prague (CET).
+    const now = new Date("2026-11-23T16:30:00Z");
+    expect(localWeekMinute(now, "America/Los_Angeles")).toBe(day(0, 8, 30));
+    expect(localWeekMinute(now, "Asia/Ho_Chi_Minh")).toBe(day(0, 23, 30));
+    expect(localWeekMinute(now, "Europe/Prague")).toBe(day(0, 17, 30));
+    // In July Prague is on CEST (UTC+2). 2026-07-05 is a Sunday.
+    expect(localWeekMinute(new Date("2026-07-05T22:15:00Z"), "Europe/Prague")).toBe(day(0, 0, 15));
+  });
+});
+
+describe("openingStatus", () => {
+  const zone = "Europe/Prague";
+  const weekdays = weeklyIntervals(
+    (["MO", "TU", "WE", "TH", "FR"] as const).map((byday) => ({ byday, opensAt: "08:00", closesAt: "16:00" })),
+  );
+
+  it("is open with the closing time when inside the hours", () => {
+    // Monday 2026-11-23 10:00 in Prague.
+    expect(openingStatus(weekdays, new Date("2026-11-23T09:00:00Z"), zone)).toEqual({
+      kind: "open",
+      closesAt: { weekday: "MO", time: "16:00", daysAhead: 0 },
+    });
+  });
+  it("tells when it opens next: tomorrow, or on Monday after a weekend", () => {
+    expect(openingStatus(weekdays, new Date("2026-11-23T17:00:00Z"), zone)).toEqual({
+      kind: "closed",
+      opensAt: { weekday: "TU", time: "08:00", daysAhead: 1 },
+    });
+    // Saturday 2026-11-28 noon.
+    expect(openingStatus(weekdays, new Date("2026-11-28T11:00:00Z"), zone)).toEqual({
+      kind: "closed",
+      opensAt: { weekday: "MO", time: "08:00", daysAhead: 2 },
+    });
+  });
+  it("is open after midnight for hours that run past it", () => {
+    const lateFriday = weeklyIntervals([{ byday: "FR", opensAt: "20:00", closesAt: "02:00" }]);
+    // Saturday 2026-11-28 01:00 in Prague = 00:00 UTC.
+    expect(openingStatus(lateFriday, new Date("2026-11-28T00:00:00Z"), zone)).toEqual({
+      kind: "open",
+      closesAt: { weekday: "SA", time: "02:00", daysAhead: 0 },
+    });
+  });
+  it("closes on Monday when Sunday night runs past midnight", () => {
+    const sundayNight = weeklyIntervals([{ byday: "SU", opensAt: "20:00", closesAt: "02:00" }]);
+    // Sunday 2026-11-29 21:00 in Prague = 20:00 UTC.
+    expect(openingStatus(sundayNight, new Date("2026-11-29T20:00:00Z"), zone)).toEqual({
+      kind: "open",
+      closesAt: { weekday: "MO", time: "02:00", daysAhead: 1 },
+    });
+  });
+  it("knows always open and no hours", () => {
+    expect(openingStatus(weeklyIntervals(allWeek("00:00", "24:00")), new Date(), zone)).toEqual({ kind: "always-open" });
+    expect(openingStatus([], new Date(), zone)).toEqual({ kind: "no-hours" });
+  });
+});
+
+describe("evenings and weekends", () => {
+  it("finds weekday evenings, including past midnight", () => {
+    expect(opensEvenings(weeklyIntervals([{ byday: "WE", opensAt: "17:00", closesAt: "19:00" }]))).toBe(true);
+    expect(opensEvenings(weeklyIntervals([{ byday: "WE", opensAt: "09:00", closesAt: "17:00" }]))).toBe(false);
+    expect(opensEvenings(weeklyIntervals([{ byday: "SA", opensAt: "18:00", closesAt: "22:00" }]))).toBe(false);
+  });
+  it("lists weekend days with any opening", () => {
+    expect(weekendDaysOpen(weeklyIntervals([{ byday: "SA", opensAt: "09:00", closesAt: "12:00" }]))).toEqual(["SA"]);
+    expect(weekendDaysOpen(weeklyIntervals([{ byday: "FR", opensAt: "22:00", closesAt: "02:00" }]))).toEqual(["SA"]);
+    expect(weekendDaysOpen(weeklyIntervals(allWeek("00:00", "24:00")))).toEqual(["SA", "SU"]);
+    expect(weekendDaysOpen(weeklyIntervals([{ byday: "MO", opensAt: "09:00", closesAt: "12:00" }]))).toEqual([]);
+  });
+});
+
+describe("effectiveSchedule", () => {
+  it("takes the most specific level that has hours", () => {
+    expect(effectiveSchedule([], ["service"], ["location"])).toEqual(["service"]);
+    expect(effectiveSchedule(["site"], ["service"])).toEqual(["site"]);
+    expect(effectiveSchedule([], [])).toEqual([]);
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { switchLanguagePath } from "~/components/LanguageSwitcher";
+import { languageFromAcceptLanguage, languageFromPath } from "~/i18n/locale.server";
+import { describeAges, formatDistance } from "~/i18n/format";
+import { createI18n } from "~/i18n/i18n";
+import { resourcesFor } from "~/i18n/resources.server";
+
+describe("languageFromAcceptLanguage", () => {
+  it("picks the best supported language by quality", () => {
+    expect(languageFromAcceptLanguage("vi-VN,vi;q=0.9,en;q=0.8")).toBe("vi");
+    expect(languageFromAcceptLanguage("de-DE,cs;q=0.7,en;q=0.5")).toBe("cs");
+    expect(languageFromAcceptLanguage("en;q=0.3, cs;q=0.9")).toBe("cs");
+  });
+  it("falls back to English", () => {
+    expect(languageFromAcceptLanguage(null)).toBe("en");
+    expect(languageFromAcceptLanguage("de,fr")).toBe("en");
+    expect(languageFromAcceptLanguage("cs;q=0, garbage;;;")).toBe("en");
+  });
+});
+
+describe("language in paths", () => {
+  it("reads the language prefix", () => {
+    expect(languageFromPath("/vi/search")).toBe("vi");
+    expect(languageFromPath("/xx/search")).toBeNull();
+    expect(languageFromPath("/")).toBeNull();
+  });
+  it("switches language keeping the page and the query", () => {
+    expect(switchLanguagePath("/vi/search", "?q=tu+van&page=2", "cs")).toBe("/cs/search?q=tu+van&page=2");
+    expect(switchLanguagePath("/en", "", "vi")).toBe("/vi");
+    expect(switchLanguagePath("/cs/services/abc", "", "en")).toBe("/en/services/abc");
+  });
+});
+
+describe("plurals and numbers", () => {
+  it("uses Czech plural forms", () => {
+    const t = createI18n("cs", resourcesFor("cs")).t;
+    expect(t("search:results.count", { count: 1, formatted: "1" })).toBe("1 služba");
+    expect(t("search:results.count", { count: 2, formatted: "2" })).toBe("2 služby");
+    expect(t("search:results.count", { count: 5, formatted: "5" })).toBe("5 služeb");
+  });
+  it("formats distances in the page's language", () => {
+    expect(formatDistance(2.345, "en")).toBe("2.3 km");
+    expect(formatDistance(2.345, "cs")).toBe("2,3 km");
+    expect(formatDistance(12.6, "vi")).toBe("13 km");
+  });
+  it("describes age ranges, with months under two", () => {
+    const t = createI18n("en", resourcesFor("en")).t;
+    expect(describeAges(0, 5, t)).toBe("Up to age 5");
+    expect(describeAges(3, 5, t)).toBe("Ages 3–5");
+    expect(describeAges(0.5, 3, t)).toBe("Ages 6 months–3");
+    expect(describeAges(null, null, t)).toBeNull();
+  });
+});
