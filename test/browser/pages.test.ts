@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LANGUAGES } from "~/i18n/languages";
+import { stableUuid } from "../../db/seed/stable-id";
+import { NEUTRAL_URL, artifactPath, expectNoAxeViolations, expectNoHorizontalScroll, startHarness, type Harness } from "./harness";
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => {
+  await harness?.close();
+});
+
+const SERVICE_WITH_SITES = stableUuid("service:ag-001");
+
+describe("service page", () => {
+  it("opens from a result and shows how to act: phone, hours, address, directions, map", async () => {
+    const context = await harness.context();
+    const page = await context.newPage();
+    await page.goto("/vi/search?place=Long+Xuy%C3%AAn");
+    await page.locator(".result-card h3 a").first().click();
+    await page.waitForURL(/\/vi\/services\//);
+    expect(await page.locator("h1").textContent()).toBeTruthy();
+    expect(await page.locator('a[href^="tel:"]').count()).toBeGreaterThan(0);
+    expect(await page.locator(".verified").textContent()).toMatch(/kiểm tra lần cuối/);
+    expect(await page.title()).toBe("Thông tin dịch vụ – Family Navigator");
+    const sites = await page.locator(".site").count();
+    if (sites > 0) {
+      expect(await page.locator(".site address").count()).toBe(sites);
+      expect(await page.locator(".site a", { hasText: "Chỉ đường" }).count()).toBe(sites);
+      await page.locator(".service-map .leaflet-interactive").first().waitFor();
+      expect(await page.locator(".service-map .leaflet-interactive").count()).toBe(sites);
+    }
+    await expectNoHorizontalScroll(page, "service page");
+    await page.screenshot({ path: artifactPath("service-vi.png"), fullPage: true });
+    await context.close();
+  });
+});
+
+describe("quick exit", () => {
+  it("replaces the page with a neutral site so Back does not return (button)", async () => {
+    const context = await harness.context();
+    const page = await context.newPage();
+    await page.goto(`/en`);
+    await page.goto(`/en/search?need=family-safety`);
+    await page.getByRole("link", { name: /Quick exit/ }).click();
+    await page.waitForURL(NEUTRAL_URL);
+    await page.goBack();
+    expect(page.url()).not.toContain("family-safety");
+    await context.close();
+  });
+
+  it("leaves on Shift pressed three times", async () => {
+    const context = await harness.context();
+    const page = await context.newPage();
+    await page.goto(`/cs/search?need=family-safety`);
+    await page.locator("h1").click();
+    for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
+    await page.waitForURL(NEUTRAL_URL);
+    await context.close();
+  });
+
+  it("is a plain link to the neutral site without JavaScript", async () => {
+    const context = await harness.context({ javaScript: false });
+    const page = await context.newPage();
+    await page.goto(`/vi`);
+    expect(await page.getByRole("link", { name: /Thoát nhanh/ }).getAttribute("href")).toBe(NEUTRAL_URL);
+    await context.close();
+  });
+});
+
+describe("emergency numbers", () => {
+  it("are on every page, with the page's region first", async () => {
+    const context = await harness.context({ javaScript: false });
+    const page = await context.newPage();
+    await page.goto(`/vi/services/${SERVICE_WITH_SITES}`);
+    expect(await page.locator(".crisis-region").first().locator("h3").textContent()).toBe("An Giang");
+    expect(await page.locator('.crisis a[href="tel:111"]').count()).toBe(1);
+    await page.goto(`/en`);
+    for (const number of ["911", "113", "112"]) expect(await page.locator(`.crisis a[href="tel:${number}"]`).count()).toBeGreaterThan(0);
+    await context.close();
+  });
+});
+
+describe("accessibility", () => {
+  const pages = (language: string) => [
+    `/${language}`,
+    `/${language}/search`,
+    `/${language}/search?q=tu+van&place=Brno`,
+    `/${language}/search?q=zzzzqqq`,
+    `/${language}/search?place=Brnoo&age=-1`,
+    `/${language}/services/${SERVICE_WITH_SITES}`,
+    `/${language}/services/${stableUuid("service:la-001")}`,
+    `/${language}/no-such-page`,
+  ];
+
+  it.each(LANGUAGES)("finds no axe violations on any public page in %s, with JavaScript on", async (language) => {
+    const context = await harness.context({ width: 360 });
+    const page = await context.newPage();
+    for (const url of pages(language)) {
+      await page.goto(url);
+      if (url.includes("/services/") || url.includes("place=Brno&")) await page.locator(".service-map .leaflet-interactive").first().waitFor();
+      await expectNoAxeViolations(page, url);
+    }
+    await context.close();
+  });
+
+  it("finds no axe violations with JavaScript off, on a wide screen", async () => {
+    const context = await harness.context({ javaScript: false, width: 1280 });
+    const page = await context.newPage();
+    for (const url of pages("cs")) {
+      await page.goto(url);
+      await expectNoAxeViolations(page, url);
+    }
+    await context.close();
+  });
+});

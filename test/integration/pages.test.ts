@@ -1,0 +1,108 @@
+import { eq } from "drizzle-orm";
+import { isRouteErrorResponse } from "react-router";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "~/db.server";
+import { createLoadContext } from "~/entry.server";
+import { loader as redirectLoader } from "~/routes/language-redirect";
+import { loader as layoutLoader } from "~/routes/language-layout";
+import { loader as serviceLoader } from "~/routes/service";
+import { loader as homeLoader } from "~/routes/home";
+import { loader as rootLoader } from "~/root";
+import * as t from "../../db/schema";
+import { stableUuid } from "../../db/seed/stable-id";
+import { createTestDatabase } from "../helpers/database";
+
+let db: Db;
+let cleanup: () => void;
+beforeAll(() => ({ db, cleanup } = createTestDatabase()));
+afterAll(() => cleanup());
+
+const args = (url: string, params: Record<string, string>, headers: Record<string, string> = {}) =>
+  ({ request: new Request(`http://localhost${url}`, { headers }), params, context: createLoadContext(db) }) as never;
+
+async function thrownStatus(run: () => unknown): Promise<number> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof Response) return error.status;
+    if (isRouteErrorResponse(error)) return error.status;
+    if (error && typeof error === "object" && "init" in error) return (error as { init: { status: number } }).init.status;
+    throw error;
+  }
+  throw new Error("expected the loader to throw");
+}
+
+describe("language routing", () => {
+  it("redirects / by Accept-Language, English when nothing fits", () => {
+    const vi = redirectLoader(args("/", {}, { "Accept-Language": "vi-VN,vi;q=0.9" })) as Response;
+    expect(vi.status).toBe(302);
+    expect(vi.headers.get("Location")).toBe("/vi");
+    const fallback = redirectLoader(args("/", {}, { "Accept-Language": "de" })) as Response;
+    expect(fallback.headers.get("Location")).toBe("/en");
+  });
+
+  it("answers an unknown language with 404", async () => {
+    expect(await thrownStatus(() => layoutLoader(args("/xx/search", { lang: "xx" })))).toBe(404);
+    expect(layoutLoader(args("/cs", { lang: "cs" }))).toBeNull();
+  });
+
+  it("sends only the page's language to the browser", () => {
+    const data = rootLoader(args("/cs/search", {}));
+    expect(data.language).toBe("cs");
+    expect(Object.keys(data.resources)).toEqual(["cs"]);
+    expect(rootLoader(args("/nope", {}, { "Accept-Language": "vi" })).language).toBe("vi");
+  });
+
+  it("gives each page a title in its language", () => {
+    expect(homeLoader(args("/vi", { lang: "vi" })).title).toMatch(/gia đình/);
+    expect(homeLoader(args("/cs", { lang: "cs" })).title).toMatch(/rodiny/);
+  });
+});
+
+describe("service page loader", () => {
+  const id = stableUuid("service:jm-001");
+
+  it("returns what a family needs to act, in the page's language", () => {
+    const { service, region, title } = serviceLoader(args(`/vi/services/${id}`, { lang: "vi", serviceId: id }));
+    expect(region).toBe("cz-jm");
+    expect(title).not.toContain(service.name.text);
+    expect(service.name.fallback).toBe(false);
+    expect(service.phones.length).toBeGreaterThan(0);
+    expect(service.assuredDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(service.needs.length).toBeGreaterThan(0);
+    const cs = serviceLoader(args(`/cs/services/${id}`, { lang: "cs", serviceId: id })).service;
+    expect(cs.name.text).not.toBe(service.name.text);
+  });
+
+  it("falls back visibly to the source text when a translation is missing", () => {
+    db.delete(t.translation).where(eq(t.translation.entity_id, id)).run();
+    const { service } = serviceLoader(args(`/en/services/${id}`, { lang: "en", serviceId: id }));
+    expect(service.name).toMatchObject({ fallback: true, language: "cs" });
+  });
+
+  it("gives sites with address, coordinates and hours, or a service area for phone services", () => {
+    const services = db.select({ id: t.service.id }).from(t.service).all();
+    let withSites = 0;
+    let phoneOnly = 0;
+    for (const { id: serviceId } of services) {
+      const { service } = serviceLoader(args(`/en/services/${serviceId}`, { lang: "en", serviceId }));
+      if (service.sites.length > 0) {
+        withSites++;
+        for (const site of service.sites) {
+          expect(site.address?.city).toBeTruthy();
+          expect(site.lat).not.toBeNull();
+        }
+      } else {
+        phoneOnly++;
+        expect(service.serviceAreas.length).toBeGreaterThan(0);
+      }
+    }
+    expect(withSites).toBeGreaterThan(150);
+    expect(phoneOnly).toBeGreaterThanOrEqual(18);
+  });
+
+  it("answers an unknown or malformed id with 404", async () => {
+    expect(await thrownStatus(() => serviceLoader(args("/en/services/x", { lang: "en", serviceId: stableUuid("nothing") })))).toBe(404);
+    expect(await thrownStatus(() => serviceLoader(args("/en/services/x", { lang: "en", serviceId: "'; DROP TABLE service; --" })))).toBe(404);
+  });
+});
