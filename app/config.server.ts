@@ -1,16 +1,17 @@
 /**
  * Configuration from the environment, read and checked once. Only `publicConfig` reaches browsers.
  */
-function integer(name: string, fallback: number): number {
+function integer(name: string, fallback: number, minimum: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  if (!Number.isInteger(value) || value < minimum) throw new Error(`${name} must be a whole number of at least ${minimum}, got "${raw}"`);
   return value;
 }
 
 export const config = {
-  port: integer("PORT", 3000),
+  /** 0 picks any free port (the browser tests use it). */
+  port: integer("PORT", 3000, 0),
   databasePath: process.env.DATABASE_PATH || "data/family-navigator.sqlite",
   /** Where the quick-exit control sends a visitor: a neutral, everyday site. */
   quickExitUrl: process.env.QUICK_EXIT_URL || "https://www.google.com/search?q=weather",

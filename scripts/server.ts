@@ -16,7 +16,6 @@ export const BUILD_DIR = path.resolve("build");
 
 export interface RunningServer {
   url: string;
-  db: Db;
   close(): Promise<void>;
 }
 
@@ -24,10 +23,10 @@ function log(entry: Record<string, unknown>) {
   process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
 }
 
-export async function startServer(options: { port: number; databasePath: string; quiet?: boolean }): Promise<RunningServer> {
+export async function startServer(options: { port: number; databasePath: string }): Promise<RunningServer> {
   const db = openDatabase(options.databasePath);
   const seeded = seedIfEmpty(db);
-  if (seeded && !options.quiet) log({ msg: "seeded demo directory", ...seeded });
+  if (seeded) log({ msg: "seeded demo directory", ...seeded });
 
   const build = (await import(pathToFileURL(path.join(BUILD_DIR, "server/index.js")).href)) as ServerBuild & {
     entry: { module: { createLoadContext(db: Db): unknown } };
@@ -40,13 +39,11 @@ export async function startServer(options: { port: number; databasePath: string;
     response.setHeader("Referrer-Policy", "no-referrer");
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("Permissions-Policy", "geolocation=(self), camera=(), microphone=()");
-    if (!options.quiet) {
-      const started = process.hrtime.bigint();
-      // Paths only: query strings can carry what a family typed, which never goes to logs.
-      response.on("finish", () =>
-        log({ method: request.method, path: request.path, status: response.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }),
-      );
-    }
+    const started = process.hrtime.bigint();
+    // Paths only: query strings can carry what a family typed, which never goes to logs.
+    response.on("finish", () =>
+      log({ method: request.method, path: request.path, status: response.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }),
+    );
     next();
   });
   app.use("/assets", express.static(path.join(BUILD_DIR, "client/assets"), { immutable: true, maxAge: "1y" }));
@@ -67,7 +64,6 @@ export async function startServer(options: { port: number; databasePath: string;
   const port = typeof address === "object" && address ? address.port : options.port;
   return {
     url: `http://localhost:${port}`,
-    db,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {

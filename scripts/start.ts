@@ -5,8 +5,11 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { config } from "../app/config.server";
-import { BUILD_DIR, startServer } from "./server";
+
+// Set before React loads: its development and production builds must not mix.
+process.env.NODE_ENV ??= "production";
+const { config } = await import("../app/config.server");
+const { BUILD_DIR, startServer } = await import("./server");
 
 const SOURCES = ["app", "locales", "public", "package.json", "vite.config.ts", "react-router.config.ts"];
 
@@ -25,7 +28,6 @@ if (builtAt < Math.max(...SOURCES.map(newestMtime))) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-process.env.NODE_ENV ??= "production";
 const server = await startServer({ port: config.port, databasePath: config.databasePath });
 console.log(`Family Navigator is running on ${server.url}`);
 

@@ -105,8 +105,8 @@ describe("accessibility", () => {
     await context.close();
   });
 
-  it("finds no axe violations with JavaScript off, on a wide screen", async () => {
-    const context = await harness.context({ javaScript: false, width: 1280 });
+  it("finds no axe violations without JavaScript, on a wide screen", async () => {
+    const context = await harness.context({ serverHtmlOnly: true, width: 1280 });
     const page = await context.newPage();
     for (const url of pages("cs")) {
       await page.goto(url);
