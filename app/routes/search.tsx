@@ -114,17 +114,23 @@ export default function Search({ loaderData }: Route.ComponentProps) {
             {t("form.placeHint")}
           </p>
         </div>
-        <fieldset className="field field-wide need-filter">
-          <legend>{t("form.need")}</legend>
-          <div className="need-options">
-            {NEED_CODES.map((need) => (
-              <label key={need} className="check">
-                <input type="checkbox" name="need" value={need} defaultChecked={query.needs.includes(need)} />
-                <NeedIcon need={need} size={18} /> {t(`taxonomy:needs.${need}.name`)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <details className="field field-wide need-filter">
+          <summary>
+            {t("form.need")}
+            {query.needs.length > 0 ? ` (${t("form.needsChosen", { count: query.needs.length })})` : null}
+          </summary>
+          <fieldset>
+            <legend className="visually-hidden">{t("form.need")}</legend>
+            <div className="need-options">
+              {NEED_CODES.map((need) => (
+                <label key={need} className="check">
+                  <input type="checkbox" name="need" value={need} defaultChecked={query.needs.includes(need)} />
+                  <NeedIcon need={need} size={18} /> {t(`taxonomy:needs.${need}.name`)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        </details>
         <div className="field">
           <label htmlFor="language">{t("form.language")}</label>
           <select id="language" name="language" defaultValue={query.spokenLanguage ?? ""}>
