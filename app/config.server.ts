@@ -29,3 +29,10 @@ export const publicConfig: PublicConfig = {
   quickExitUrl: config.quickExitUrl,
   map: { tileUrl: config.tileUrl, attribution: config.tileAttribution },
 };
+
+/**
+ * Signs the cookie that holds questionnaire answers. Set SESSION_SECRET in production; without it a
+ * random secret is made at start, so answers in progress are lost when the server restarts.
+ */
+export const cookieSecret = process.env.SESSION_SECRET || crypto.randomUUID();
+export const secureCookies = process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1";

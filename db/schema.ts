@@ -268,3 +268,21 @@ export const translation = sqliteTable(
   (table) => [primaryKey({ columns: [table.entity, table.entity_id, table.language, table.field] })],
 );
 
+
+/**
+ * A need a family asked about and the directory could not meet, for gap reports. Anonymous by design:
+ * the need, where, in which language, who asked, and the day — nothing that identifies a family.
+ */
+export const unmet_need = sqliteTable(
+  "unmet_need",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    need: text("need").notNull(),
+    region: text("region").notNull(),
+    language: text("language").notNull(),
+    caregiver_role: text("caregiver_role"),
+    /** "YYYY-MM-DD": the day only. */
+    recorded_on: text("recorded_on").notNull(),
+  },
+  (table) => [index("unmet_need_report_idx").on(table.region, table.need, table.recorded_on)],
+);

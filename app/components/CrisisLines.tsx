@@ -24,14 +24,14 @@ function LineItem({ line }: { line: CrisisLine }) {
   );
 }
 
-function RegionLines({ region, open }: { region: RegionCode; open: boolean }) {
+function RegionLines({ region, open, idPrefix }: { region: RegionCode; open: boolean; idPrefix: string }) {
   const { t } = useTranslation();
   const lines = CRISIS_LINES[region];
   const emergency = lines.filter((line) => line.emergency);
   const others = lines.filter((line) => !line.emergency);
   return (
-    <section className="crisis-region" aria-labelledby={`crisis-${region}`}>
-      <h3 id={`crisis-${region}`}>{t(`regions.${region}`)}</h3>
+    <section className="crisis-region" aria-labelledby={`${idPrefix}-${region}`}>
+      <h3 id={`${idPrefix}-${region}`}>{t(`regions.${region}`)}</h3>
       <ul className="crisis-emergency">
         {emergency.map((line) => (
           <LineItem key={line.id} line={line} />
@@ -53,16 +53,16 @@ function RegionLines({ region, open }: { region: RegionCode; open: boolean }) {
  * The region's emergency and crisis numbers, on every public page. When the page is about one region
  * (a service, a located search) that region comes first and opens; otherwise all three are shown.
  */
-export function CrisisLines({ region }: { region: RegionCode | null }) {
+export function CrisisLines({ region, id = "help-now", expanded = false }: { region: RegionCode | null; id?: string; expanded?: boolean }) {
   const { t } = useTranslation();
   const regions = region ? [region, ...REGION_CODES.filter((code) => code !== region)] : [...REGION_CODES];
   return (
-    <aside id="help-now" className="crisis" aria-labelledby="crisis-title">
-      <h2 id="crisis-title">{t("crisis.title")}</h2>
+    <aside id={id} className="crisis" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t("crisis.title")}</h2>
       <p>{t("crisis.intro")}</p>
       <div className="crisis-regions">
         {regions.map((code) => (
-          <RegionLines key={code} region={code} open={code === region} />
+          <RegionLines key={code} region={code} open={expanded || code === region} idPrefix={id} />
         ))}
       </div>
     </aside>

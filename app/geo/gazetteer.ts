@@ -499,3 +499,20 @@ function editDistance(a: string, b: string, max: number): number {
   }
   return previous[m]!;
 }
+
+/** The closest named place (not a postal code) to a point, for labelling a spot picked on a map. */
+export function nearestPlace(lat: number, lng: number): Place | null {
+  let best: Place | null = null;
+  let bestScore = Number.POSITIVE_INFINITY;
+  const cosLat = Math.cos((lat * Math.PI) / 180);
+  for (const place of PLACES) {
+    if (place.kind === "postal-code") continue;
+    // Squared equirectangular distance: enough to compare nearby points.
+    const score = (place.lat - lat) ** 2 + ((place.lng - lng) * cosLat) ** 2;
+    if (score < bestScore) {
+      bestScore = score;
+      best = place;
+    }
+  }
+  return best;
+}

@@ -37,9 +37,10 @@ export function weekdayName(day: Weekday, language: Language): string {
   );
 }
 
-export function languageName(code: string, language: Language): string {
+/** A language's name, in the page's language or (for a language list) in that language itself. */
+export function languageName(code: string, inLanguage: string): string {
   try {
-    return new Intl.DisplayNames([language], { type: "language" }).of(code) ?? code;
+    return new Intl.DisplayNames([inLanguage], { type: "language" }).of(code) ?? code;
   } catch {
     return code;
   }

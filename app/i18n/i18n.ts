@@ -5,7 +5,7 @@
 import i18next, { type Resource, type i18n } from "i18next";
 import type { Language } from "./languages";
 
-export const NAMESPACES = ["common", "home", "search", "service", "taxonomy"] as const;
+export const NAMESPACES = ["common", "home", "search", "service", "taxonomy", "questionnaire", "results"] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export function createI18n(language: Language, resources: Resource): i18n {

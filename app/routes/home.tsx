@@ -33,6 +33,11 @@ export default function Home() {
       <section aria-labelledby="questionnaire-title" className="questionnaire-teaser">
         <h2 id="questionnaire-title">{t("questionnaire.title")}</h2>
         <p>{t("questionnaire.body")}</p>
+        <p>
+          <a className="button" href={`/${language}/questionnaire`}>
+            {t("questionnaire.start")}
+          </a>
+        </p>
       </section>
 
       <section aria-labelledby="needs-title">

@@ -1,0 +1,12 @@
+import { redirect } from "react-router";
+import { requireLanguage } from "~/i18n/locale.server";
+import { firstMissingStep } from "~/questionnaire/answers";
+import { readAnswers } from "~/questionnaire/cookie.server";
+import type { Route } from "./+types/questionnaire-start";
+
+/** Starts the questionnaire, or picks it up where the family left it. */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const language = requireLanguage(params);
+  const missing = firstMissingStep(await readAnswers(request));
+  return redirect(`/${language}/questionnaire/${missing ?? "safety"}`);
+}

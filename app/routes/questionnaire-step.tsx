@@ -1,0 +1,329 @@
+import { useTranslation } from "react-i18next";
+import { Form, Link, data, redirect, useNavigation } from "react-router";
+import { PlacePicker } from "~/components/PlacePicker";
+import { dbContext } from "~/db.server";
+import { spokenLanguages } from "~/directory/languages.server";
+import { languageName } from "~/i18n/format";
+import { useLanguage } from "~/i18n/use-language";
+import { requireLanguage } from "~/i18n/locale.server";
+import { serverT } from "~/i18n/resources.server";
+import { CAREGIVER_ROLES } from "~/matching/types";
+import {
+  MAX_CHILDREN,
+  STEPS,
+  applyStep,
+  childAgeInput,
+  firstMissingStep,
+  isStep,
+  nextStep,
+  type Answers,
+  type FieldError,
+  type Step,
+} from "~/questionnaire/answers";
+import { answersCookieHeader, readAnswers } from "~/questionnaire/cookie.server";
+import { REGIONS } from "~/regions";
+import { NeedIcon } from "~/taxonomy/NeedIcon";
+import { NEED_CODES } from "~/taxonomy/needs";
+import type { Route } from "./+types/questionnaire-step";
+
+function requireStep(params: { step?: string }): Step {
+  if (!isStep(params.step)) throw data(null, { status: 404 });
+  return params.step;
+}
+
+/** A step may be shown once every step before it has an answer; otherwise the first gap is. */
+function gapBefore(step: Step, answers: Answers): Step | null {
+  const missing = firstMissingStep(answers);
+  return missing && STEPS.indexOf(missing) < STEPS.indexOf(step) ? missing : null;
+}
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const language = requireLanguage(params);
+  const step = requireStep(params);
+  const answers = await readAnswers(request);
+  const gap = gapBefore(step, answers);
+  if (gap) return redirect(`/${language}/questionnaire/${gap}?missing=1`);
+  const url = new URL(request.url);
+  return {
+    title: serverT(language)("questionnaire:meta.title"),
+    step,
+    answers,
+    fromSummary: url.searchParams.get("from") === "summary",
+    missing: url.searchParams.get("missing") === "1",
+    spokenLanguages: step === "preferences" ? spokenLanguages(context.get(dbContext)) : [],
+    region: answers.place?.region ?? null,
+  };
+}
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const language = requireLanguage(params);
+  const step = requireStep(params);
+  const answers = await readAnswers(request);
+  const form = await request.formData();
+  const fromSummary = form.get("from") === "summary";
+  const values = { age: form.getAll("age").map(String), unit: form.getAll("unit").map(String), place: String(form.get("place") ?? "").slice(0, 200) };
+
+  if (step === "children" && form.get("intent") === "add-child") {
+    // Without JavaScript a new row comes from the server: the same screen, one row more, nothing lost.
+    return data({ errors: {} as Record<string, FieldError>, suggestions: [], values, extraRow: true });
+  }
+  const result = applyStep(step, form, answers);
+  if (!result.ok) {
+    return data({ errors: result.errors, suggestions: result.suggestions ?? [], values, extraRow: false }, { status: 400 });
+  }
+  const headers = { "Set-Cookie": await answersCookieHeader(result.answers) };
+  if (result.danger) return redirect(`/${language}/questionnaire/danger`, { headers });
+  const next = fromSummary ? null : nextStep(step);
+  return redirect(`/${language}/questionnaire/${next ?? "summary"}`, { headers });
+}
+
+function ErrorText({ id, error }: { id: string; error: FieldError | undefined }) {
+  const { t } = useTranslation("questionnaire");
+  if (!error) return null;
+  return (
+    <p id={id} className="field-error">
+      {t(`errors.${error}`)}
+    </p>
+  );
+}
+
+export default function QuestionnaireStep({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation("questionnaire");
+  const language = useLanguage();
+  const navigation = useNavigation();
+  const { step, answers, fromSummary, missing } = loaderData;
+  const errors: Record<string, FieldError> = actionData?.errors ?? {};
+  const stepNumber = STEPS.indexOf(step) + 1;
+  const previous = STEPS[stepNumber - 2];
+  const hasErrors = Object.keys(errors).length > 0;
+
+  return (
+    <section className="questionnaire" aria-labelledby="step-title">
+      <p className="progress-text" id="progress">
+        {t("progress", { step: stepNumber, total: STEPS.length })}
+      </p>
+      <div className="progress-bar" aria-hidden="true">
+        <span style={{ width: `${(stepNumber / STEPS.length) * 100}%` }} />
+      </div>
+      {missing ? (
+        <p className="notice" role="status">
+          {t("missing")}
+        </p>
+      ) : null}
+      {hasErrors ? (
+        <div className="notice notice-error" role="alert">
+          {t("fixErrors")}
+        </div>
+      ) : null}
+      <Form method="post" noValidate className="step-form" aria-describedby="progress">
+        {fromSummary ? <input type="hidden" name="from" value="summary" /> : null}
+        <StepFields step={step} answers={answers} errors={errors} actionData={actionData} spoken={loaderData.spokenLanguages} />
+        <div className="step-actions">
+          <button type="submit" disabled={navigation.state === "submitting"}>
+            {fromSummary ? t("saveChange") : t("next")}
+          </button>
+          {fromSummary ? (
+            <Link to={`/${language}/questionnaire/summary`}>{t("backToSummary")}</Link>
+          ) : previous ? (
+            <Link to={`/${language}/questionnaire/${previous}`}>{t("back")}</Link>
+          ) : null}
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+interface StepFieldsProps {
+  step: Step;
+  answers: Answers;
+  errors: Record<string, FieldError>;
+  actionData: Route.ComponentProps["actionData"];
+  spoken: string[];
+}
+
+function StepFields({ step, answers, errors, actionData, spoken }: StepFieldsProps) {
+  const { t } = useTranslation("questionnaire");
+  const language = useLanguage();
+  const describedBy = (name: string) => (errors[name] ? `${name}-error` : undefined);
+
+  switch (step) {
+    case "safety":
+      return (
+        <fieldset aria-describedby={describedBy("danger")}>
+          <legend>
+            <h1 id="step-title">{t("safety.question")}</h1>
+          </legend>
+          <p className="hint">{t("safety.hint")}</p>
+          <ErrorText id="danger-error" error={errors.danger} />
+          <label className="choice">
+            <input type="radio" name="danger" value="yes" /> {t("safety.yes")}
+          </label>
+          <label className="choice">
+            <input type="radio" name="danger" value="no" defaultChecked={answers.answered.includes("safety")} /> {t("safety.no")}
+          </label>
+        </fieldset>
+      );
+    case "who":
+      return (
+        <fieldset aria-describedby={describedBy("role")}>
+          <legend>
+            <h1 id="step-title">{t("who.question")}</h1>
+          </legend>
+          <ErrorText id="role-error" error={errors.role} />
+          {CAREGIVER_ROLES.map((role) => (
+            <label key={role} className="choice">
+              <input type="radio" name="role" value={role} defaultChecked={answers.role === role} /> {t(`who.roles.${role}`)}
+            </label>
+          ))}
+        </fieldset>
+      );
+    case "children": {
+      const typed = actionData?.values.age.length
+        ? actionData.values.age.map((value, index) => ({ value, unit: actionData.values.unit[index] === "years" ? "years" : "months" }))
+        : answers.childAgesMonths.map(childAgeInput);
+      const rows = Math.min(MAX_CHILDREN, Math.max(typed.length + (actionData?.extraRow ? 1 : 0), typed.length === 0 ? 1 : typed.length));
+      return (
+        <>
+          <h1 id="step-title">{t("children.question")}</h1>
+          <label className="choice">
+            <input type="checkbox" name="pregnant" value="1" defaultChecked={answers.pregnant} /> {t("children.pregnant")}
+          </label>
+          <fieldset aria-describedby={describedBy("children")}>
+            <legend>{t("children.ages")}</legend>
+            <p className="hint">{t("children.agesHint")}</p>
+            <ErrorText id="children-error" error={errors.children} />
+            {Array.from({ length: rows }, (_, index) => {
+              const row = typed[index] ?? { value: "", unit: "years" };
+              const error = errors[`age-${index}`];
+              return (
+                <div key={index} className="child-row">
+                  <label htmlFor={`age-${index}`}>{t("children.child", { number: index + 1 })}</label>
+                  <div className="child-inputs">
+                    <input
+                      id={`age-${index}`}
+                      name="age"
+                      type="number"
+                      inputMode="numeric"
+                      min={0}
+                      max={36}
+                      defaultValue={row.value}
+                      aria-invalid={error ? true : undefined}
+                      aria-describedby={error ? `age-${index}-error` : undefined}
+                    />
+                    <select name="unit" defaultValue={row.unit} aria-label={t("children.unit", { number: index + 1 })}>
+                      <option value="months">{t("children.months")}</option>
+                      <option value="years">{t("children.years")}</option>
+                    </select>
+                  </div>
+                  <ErrorText id={`age-${index}-error`} error={error} />
+                </div>
+              );
+            })}
+            {rows < MAX_CHILDREN ? (
+              <button type="submit" name="intent" value="add-child" className="secondary" formNoValidate>
+                {t("children.add")}
+              </button>
+            ) : null}
+          </fieldset>
+        </>
+      );
+    }
+    case "place":
+      return (
+        <>
+          <h1 id="step-title">{t("place.question")}</h1>
+          <label htmlFor="place-input">{t("place.label")}</label>
+          <p className="hint" id="place-hint">
+            {t("place.hint")}
+          </p>
+          <ErrorText id="place-error" error={errors.place} />
+          <input
+            id="place-input"
+            name="place"
+            type="text"
+            autoComplete="postal-code"
+            maxLength={200}
+            defaultValue={actionData?.values.place ?? answers.place?.label ?? ""}
+            aria-invalid={errors.place ? true : undefined}
+            aria-describedby={errors.place ? "place-hint place-error" : "place-hint"}
+          />
+          {actionData?.suggestions.length ? (
+            <div className="suggestions">
+              <p>{t("place.suggestions")}</p>
+              <ul>
+                {actionData.suggestions.map((suggestion) => (
+                  <li key={`${suggestion.name}-${suggestion.lat}`}>
+                    <button type="submit" name="place" value={suggestion.postalCode ?? suggestion.name} className="secondary">
+                      {suggestion.name}
+                      {suggestion.postalCode && suggestion.postalCode !== suggestion.name ? ` (${suggestion.postalCode})` : ""}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <PlacePicker center={REGIONS[answers.place?.region ?? (language === "vi" ? "vn-an-giang" : language === "cs" ? "cz-jm" : "us-la")].center} />
+        </>
+      );
+    case "needs":
+      return (
+        <fieldset aria-describedby={describedBy("needs")}>
+          <legend>
+            <h1 id="step-title">{t("needs.question")}</h1>
+          </legend>
+          <p className="hint">{t("needs.hint")}</p>
+          <ErrorText id="needs-error" error={errors.needs} />
+          <ul className="need-choices">
+            {NEED_CODES.map((need) => (
+              <li key={need}>
+                <label className="need-choice">
+                  <input type="checkbox" name="need" value={need} defaultChecked={answers.needs.includes(need)} aria-describedby={`need-${need}-description`} />
+                  <NeedIcon need={need} />
+                  <span className="need-name">{t(`taxonomy:needs.${need}.name`)}</span>
+                  <span className="need-description" id={`need-${need}-description`}>
+                    {t(`taxonomy:needs.${need}.description`)}
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      );
+    case "preferences": {
+      const chosen = answers.answered.includes("preferences") ? answers.languages : [language];
+      const offered = [...new Set([language, ...spoken])];
+      return (
+        <>
+          <h1 id="step-title">{t("preferences.question")}</h1>
+          <fieldset aria-describedby={describedBy("languages")}>
+            <legend>{t("preferences.languages")}</legend>
+            <ErrorText id="languages-error" error={errors.languages} />
+            <div className="language-choices">
+              {offered.map((code) => (
+                <label key={code} className="choice">
+                  <input type="checkbox" name="language" value={code} defaultChecked={chosen.includes(code)} />{" "}
+                  <span lang={code}>{languageName(code, code)}</span>
+                  {code !== language ? <span className="hint"> ({languageName(code, language)})</span> : null}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend>{t("preferences.limits")}</legend>
+            <label className="choice">
+              <input type="checkbox" name="free" value="1" defaultChecked={answers.freeOnly} /> {t("preferences.free")}
+            </label>
+            <label className="choice">
+              <input type="checkbox" name="evenings" value="1" defaultChecked={answers.eveningsOrWeekends} /> {t("preferences.evenings")}
+            </label>
+            <label className="choice">
+              <input type="checkbox" name="noCar" value="1" defaultChecked={answers.noCar} /> {t("preferences.noCar")}
+            </label>
+          </fieldset>
+        </>
+      );
+    }
+  }
+}

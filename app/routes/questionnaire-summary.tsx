@@ -1,0 +1,96 @@
+import { useTranslation } from "react-i18next";
+import { Form, Link, redirect } from "react-router";
+import { dbContext } from "~/db.server";
+import { languageName } from "~/i18n/format";
+import { useLanguage } from "~/i18n/use-language";
+import { requireLanguage } from "~/i18n/locale.server";
+import { serverT } from "~/i18n/resources.server";
+import { recordUnmetNeeds } from "~/matching/unmet-needs.server";
+import { matchForFamily } from "~/matching/results.server";
+import { childAgeInput, firstMissingStep, type Step } from "~/questionnaire/answers";
+import { readAnswers } from "~/questionnaire/cookie.server";
+import type { Route } from "./+types/questionnaire-summary";
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const language = requireLanguage(params);
+  const answers = await readAnswers(request);
+  const missing = firstMissingStep(answers);
+  if (missing) return redirect(`/${language}/questionnaire/${missing}?missing=1`);
+  return { title: serverT(language)("questionnaire:meta.title"), answers, region: answers.place?.region ?? null };
+}
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
+
+/** "Show my results": the moment a family's unmet needs are counted, once per completed questionnaire. */
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const language = requireLanguage(params);
+  const answers = await readAnswers(request);
+  const missing = firstMissingStep(answers);
+  if (missing) return redirect(`/${language}/questionnaire/${missing}?missing=1`);
+  const db = context.get(dbContext);
+  const outcome = matchForFamily(db, answers, new Date());
+  recordUnmetNeeds(db, { needs: outcome.unmetNeeds, region: answers.place!.region, language, role: answers.role }, new Date());
+  return redirect(`/${language}/results`);
+}
+
+function Row({ step, label, children }: { step: Step; label: string; children: React.ReactNode }) {
+  const { t } = useTranslation("questionnaire");
+  const language = useLanguage();
+  return (
+    <div className="summary-row">
+      <dt>{label}</dt>
+      <dd>
+        {children}{" "}
+        <Link to={`/${language}/questionnaire/${step}?from=summary`} className="change-link">
+          {t("summary.change")}
+          <span className="visually-hidden"> {label}</span>
+        </Link>
+      </dd>
+    </div>
+  );
+}
+
+export default function Summary({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation("questionnaire");
+  const language = useLanguage();
+  const { answers } = loaderData;
+  const ages = answers.childAgesMonths.map((months) => {
+    const input = childAgeInput(months);
+    return t(input.unit === "months" ? "summary.ageMonths" : "summary.ageYears", { count: Number(input.value) });
+  });
+  const limits = [
+    answers.freeOnly ? t("preferences.free") : null,
+    answers.eveningsOrWeekends ? t("preferences.evenings") : null,
+    answers.noCar ? t("preferences.noCar") : null,
+  ].filter(Boolean);
+
+  return (
+    <section className="questionnaire" aria-labelledby="summary-title">
+      <h1 id="summary-title">{t("summary.title")}</h1>
+      <p>{t("summary.intro")}</p>
+      <dl className="summary">
+        <Row step="who" label={t("summary.who")}>
+          {answers.role ? t(`who.roles.${answers.role}`) : "—"}
+        </Row>
+        <Row step="children" label={t("summary.children")}>
+          {[answers.pregnant ? t("summary.pregnant") : null, ...ages].filter(Boolean).join(", ") || t("summary.noChildren")}
+        </Row>
+        <Row step="place" label={t("summary.place")}>
+          {answers.place?.label}
+        </Row>
+        <Row step="needs" label={t("summary.needs")}>
+          {answers.needs.map((need) => t(`taxonomy:needs.${need}.name`)).join(", ")}
+        </Row>
+        <Row step="preferences" label={t("summary.languages")}>
+          {answers.languages.map((code) => languageName(code, language)).join(", ") || t("summary.anyLanguage")}
+        </Row>
+        <Row step="preferences" label={t("summary.limits")}>
+          {limits.join(", ") || t("summary.noLimits")}
+        </Row>
+      </dl>
+      <Form method="post">
+        <button type="submit">{t("summary.showResults")}</button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,279 @@
+import { Suspense, lazy, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, redirect, useRouteLoaderData } from "react-router";
+import { dbContext } from "~/db.server";
+import { readSummaries, type SearchResultItem } from "~/directory/search.server";
+import { describeAges, describeOpening, formatDate, formatDistance, languageName } from "~/i18n/format";
+import { useLanguage } from "~/i18n/use-language";
+import { requireLanguage } from "~/i18n/locale.server";
+import { serverT } from "~/i18n/resources.server";
+import { WIDER_RADII_KM, matchForFamily } from "~/matching/results.server";
+import type { MatchReason, MatchedService } from "~/matching/types";
+import { answersFromShareParams, firstMissingStep, shareParams } from "~/questionnaire/answers";
+import { readAnswers } from "~/questionnaire/cookie.server";
+import { REGIONS } from "~/regions";
+import type { loader as rootLoader } from "~/root";
+import { NeedIcon } from "~/taxonomy/NeedIcon";
+import type { Route } from "./+types/results";
+
+const ResultsMap = lazy(() => import("~/components/map/ResultsMap.client"));
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const language = requireLanguage(params);
+  const url = new URL(request.url);
+  // A shared link carries the answers (no personal data); otherwise they come from the questionnaire's cookie.
+  const shared = answersFromShareParams(url.searchParams);
+  const answers = shared ?? (await readAnswers(request));
+  if (!shared) {
+    const missing = firstMissingStep(answers);
+    if (missing) return redirect(`/${language}/questionnaire/${missing}?missing=1`);
+  }
+  const t = serverT(language);
+  if (!answers.place) {
+    return { title: t("results:meta.title"), placeMissing: true as const, region: null };
+  }
+  const wider = Number(url.searchParams.get("radius"));
+  const db = context.get(dbContext);
+  const now = new Date();
+  const outcome = matchForFamily(db, answers, now, (WIDER_RADII_KM as readonly number[]).includes(wider) ? wider : undefined);
+  const ids = [...new Set(outcome.groups.flatMap((group) => group.results.map((result) => result.serviceId)))];
+  const summaries = readSummaries(db, ids.map((id) => ({ id, distanceKm: null, coversPlace: false })), language, now);
+  const share = shareParams(answers);
+  return {
+    title: t("results:meta.title"),
+    placeMissing: false as const,
+    region: answers.place.region,
+    shared: Boolean(shared),
+    place: answers.place,
+    radiusKm: outcome.radiusKm,
+    groups: outcome.groups,
+    unmetNeeds: outcome.unmetNeeds,
+    services: Object.fromEntries(summaries.map((summary) => [summary.id, summary])),
+    sharePath: `/${language}/results?${share.toString()}`,
+    widerRadiusKm: WIDER_RADII_KM.find((radius) => radius > outcome.radiusKm) ?? null,
+  };
+}
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
+
+function Reason({ reason }: { reason: MatchReason }) {
+  const { t } = useTranslation("results");
+  const language = useLanguage();
+  switch (reason.kind) {
+    case "need":
+      return null;
+    case "ages":
+      return <li>{t("reasons.ages", { ages: describeAges(reason.minimumAge, reason.maximumAge, t) ?? "" })}</li>;
+    case "pregnancy":
+      return <li>{t("reasons.pregnancy")}</li>;
+    case "distance":
+      return <li className="fact-distance">{t("reasons.distance", { distance: formatDistance(reason.km, language) })}</li>;
+    case "service-area":
+      return <li>{t("reasons.serviceArea", { area: reason.areaName })}</li>;
+    case "speaks":
+      return <li>{t("reasons.speaks", { language: languageName(reason.language, language) })}</li>;
+    case "interpretation":
+      return <li>{t("reasons.interpretation")}</li>;
+    case "free":
+      return <li className="fact-free">{t("reasons.free")}</li>;
+    case "evenings":
+      return <li>{t("reasons.evenings")}</li>;
+    case "weekends":
+      return <li>{t(reason.days.length === 2 ? "reasons.weekends" : `reasons.weekend.${reason.days[0]}`)}</li>;
+    case "verified":
+      return <li>{t("reasons.verified", { date: formatDate(reason.date, language) })}</li>;
+  }
+}
+
+function ResultCard({ result, service, highlighted, onHighlight }: { result: MatchedService; service: SearchResultItem; highlighted: boolean; onHighlight(id: string | null): void }) {
+  const { t } = useTranslation("results");
+  const language = useLanguage();
+  const opening = describeOpening(service.opening, t, language);
+  const site = service.locations.find((location) => location.id === result.nearestLocationId) ?? service.locations[0];
+  return (
+    <li
+      className={`result-card${highlighted ? " highlighted" : ""}`}
+      data-service-id={service.id}
+      onMouseEnter={() => onHighlight(service.id)}
+      onMouseLeave={() => onHighlight(null)}
+      onFocus={() => onHighlight(service.id)}
+      onBlur={() => onHighlight(null)}
+    >
+      <h3>
+        <Link to={`/${language}/services/${service.id}`} lang={service.name.fallback ? service.name.language : undefined}>
+          {service.name.text}
+        </Link>
+      </h3>
+      <p className="result-org">{service.organization}</p>
+      <p className="why-label">{t("why")}</p>
+      <ul className="reasons">
+        {result.reasons.map((reason, index) => (
+          <Reason key={index} reason={reason} />
+        ))}
+      </ul>
+      {service.description ? (
+        <p className="result-description" lang={service.description.fallback ? service.description.language : undefined}>
+          {service.description.text}
+        </p>
+      ) : null}
+      <ul className="facts">
+        {site?.name ? <li className="print-only">{site.name}</li> : null}
+        {service.city ? <li>{service.city}</li> : null}
+        {opening ? <li className={`opening-${service.opening.kind}`}>{opening}</li> : null}
+      </ul>
+      {service.phone ? (
+        <p>
+          <a className="call-link" href={`tel:${service.phone.replace(/[^\d+]/g, "")}`}>
+            {t("search:call", { number: service.phone })}
+          </a>
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+function ClientOnly({ children }: { children: React.ReactNode }) {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated ? <>{children}</> : null;
+}
+
+export default function Results({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation("results");
+  const language = useLanguage();
+  const config = useRouteLoaderData<typeof rootLoader>("root")?.config;
+  const [highlighted, setHighlighted] = useState<string | null>(null);
+
+  if (loaderData.placeMissing) {
+    return (
+      <section>
+        <h1>{t("title")}</h1>
+        <p className="notice notice-warning">{t("placeMissing")}</p>
+        <Link to={`/${language}/questionnaire`}>{t("startQuestionnaire")}</Link>
+      </section>
+    );
+  }
+  const { groups, services, place, radiusKm, unmetNeeds } = loaderData;
+  const markers = groups
+    .flatMap((group) => group.results)
+    .filter((result, index, all) => all.findIndex((other) => other.serviceId === result.serviceId) === index)
+    .flatMap((result) =>
+      (services[result.serviceId]?.locations ?? []).map((site) => ({
+        id: `${result.serviceId}:${site.id}`,
+        serviceId: result.serviceId,
+        lat: site.lat,
+        lng: site.lng,
+        label: services[result.serviceId]!.name.text,
+        href: `/${language}/services/${result.serviceId}`,
+      })),
+    );
+  const shareUrl = typeof window === "undefined" ? loaderData.sharePath : `${window.location.origin}${loaderData.sharePath}`;
+
+  return (
+    <section className="results-page" aria-labelledby="results-title">
+      <h1 id="results-title">{t("title")}</h1>
+      <p className="lead">{t("near", { place: place.label, distance: formatDistance(radiusKm, language) })}</p>
+      <div className="results-tools">
+        {loaderData.shared ? (
+          <Link to={`/${language}/questionnaire`}>{t("startQuestionnaire")}</Link>
+        ) : (
+          <Link to={`/${language}/questionnaire/summary`}>{t("changeAnswers")}</Link>
+        )}
+        <ClientOnly>
+          <button type="button" className="secondary" onClick={() => window.print()}>
+            {t("print")}
+          </button>
+        </ClientOnly>
+      </div>
+      <details className="share">
+        <summary>{t("share.title")}</summary>
+        <p>{t("share.body")}</p>
+        <label htmlFor="share-link">{t("share.label")}</label>
+        <input id="share-link" type="text" readOnly value={shareUrl} onFocus={(event) => event.currentTarget.select()} />
+        <p>
+          <a href={loaderData.sharePath}>{t("share.open")}</a>
+        </p>
+      </details>
+
+      <nav aria-label={t("jumpLabel")} className="need-jump">
+        <ul>
+          {groups.map((group) => (
+            <li key={group.need}>
+              <a href={`#need-${group.need}`}>
+                {t(`taxonomy:needs.${group.need}.name`)} ({group.results.length})
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <div className="results-layout">
+        <div>
+          {groups.map((group) => (
+            <section key={group.need} id={`need-${group.need}`} aria-labelledby={`need-${group.need}-title`} className="need-group">
+              <h2 id={`need-${group.need}-title`}>
+                <NeedIcon need={group.need} /> {t(`taxonomy:needs.${group.need}.name`)}
+              </h2>
+              {group.results.length > 0 ? (
+                <ol className="result-list">
+                  {group.results.map((result) =>
+                    services[result.serviceId] ? (
+                      <ResultCard
+                        key={result.serviceId}
+                        result={result}
+                        service={services[result.serviceId]!}
+                        highlighted={highlighted === result.serviceId}
+                        onHighlight={setHighlighted}
+                      />
+                    ) : null,
+                  )}
+                </ol>
+              ) : (
+                <div className="unmet" role="note">
+                  <p>
+                    <strong>{t("unmet.title", { need: t(`taxonomy:needs.${group.need}.name`), distance: formatDistance(radiusKm, language) })}</strong>
+                  </p>
+                  <p>{t("unmet.body")}</p>
+                  <ul>
+                    {loaderData.widerRadiusKm ? (
+                      <li>
+                        <Link to={`/${language}/results?${new URLSearchParams([...new URL(loaderData.sharePath, "http://x").searchParams, ["radius", String(loaderData.widerRadiusKm)]]).toString()}`}>
+                          {t("unmet.wider", { distance: formatDistance(loaderData.widerRadiusKm, language) })}
+                        </Link>
+                      </li>
+                    ) : null}
+                    <li>
+                      <Link to={`/${language}/search?need=${group.need}`}>{t("unmet.phone")}</Link>
+                    </li>
+                    <li>
+                      <a href="#help-now">{t(`unmet.helpLine.${place.region}`)}</a>
+                    </li>
+                  </ul>
+                </div>
+              )}
+            </section>
+          ))}
+          {unmetNeeds.length > 0 ? <p className="hint">{t("unmet.recorded")}</p> : null}
+        </div>
+        {markers.length > 0 && config ? (
+          <div className="results-map">
+            <ClientOnly>
+              <Suspense fallback={<div className="service-map service-map-loading" aria-hidden="true" />}>
+                <ResultsMap
+                  markers={markers}
+                  center={REGIONS[place.region].center}
+                  tileUrl={config.map.tileUrl}
+                  attribution={config.map.attribution}
+                  label={t("mapLabel")}
+                  clusterLabel={(count) => t("cluster", { count })}
+                  highlighted={highlighted}
+                  onHighlight={setHighlighted}
+                />
+              </Suspense>
+            </ClientOnly>
+          </div>
+        ) : null}
+      </div>
+    </section>
+  );
+}
