@@ -53,7 +53,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
+        {/* same-origin: nothing leaks to other sites, and form posts keep their Origin (React Router checks it against CSRF). */}
+        <meta name="referrer" content="same-origin" />
         <Meta />
         <Links />
         {root

@@ -46,6 +46,15 @@ export function languageName(code: string, inLanguage: string): string {
   }
 }
 
+/**
+ * A language's name inside a sentence. Vietnamese names start with "Tiếng", which CLDR capitalizes as
+ * for a list item; mid-sentence it is "tiếng Việt". Other languages' names are already right.
+ */
+export function languageNameInSentence(code: string, inLanguage: string): string {
+  const name = languageName(code, inLanguage);
+  return inLanguage === "vi" ? name.replace(/^Tiếng /, "tiếng ") : name;
+}
+
 function when(moment: WeekMoment, t: TFunction, language: Language): string {
   const time = formatClock(moment.time, language);
   if (moment.daysAhead === 0) return t("service:hours.todayAt", { time });

@@ -31,10 +31,13 @@ const COORDINATE_DECIMALS = 3;
 export interface Answers extends FamilyAnswers {
   /** Steps the family has answered, so a skipped one can be found. */
   answered: Step[];
+  /** These answers' unmet needs are counted already: a second "show results" must not count them again. */
+  unmetRecorded: boolean;
 }
 
 export const EMPTY_ANSWERS: Answers = {
   answered: [],
+  unmetRecorded: false,
   role: null,
   pregnant: false,
   childAgesMonths: [],
@@ -69,7 +72,7 @@ const text = (form: FormData, name: string, max = 200) => String(form.get(name) 
 
 function withAnswered(answers: Answers, step: Step, changes: Partial<Answers>): Answers {
   const answered = answers.answered.includes(step) ? answers.answered : [...answers.answered, step];
-  return { ...answers, ...changes, answered };
+  return { ...answers, ...changes, answered, unmetRecorded: false };
 }
 
 /** A child's age row as typed: a number and its unit. */
@@ -208,6 +211,7 @@ export function sanitizeAnswers(value: unknown): Answers {
   const answered = list(raw.answered).filter(isStep);
   return {
     answered: [...new Set(answered)],
+    unmetRecorded: raw.unmetRecorded === true,
     role: (CAREGIVER_ROLES as readonly unknown[]).includes(raw.role) ? (raw.role as CaregiverRole) : null,
     pregnant: raw.pregnant === true,
     childAgesMonths: list(raw.childAgesMonths)

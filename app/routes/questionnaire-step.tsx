@@ -204,10 +204,10 @@ function StepFields({ step, answers, errors, actionData, spoken }: StepFieldsPro
                     <input
                       id={`age-${index}`}
                       name="age"
-                      type="number"
+                      type="text"
                       inputMode="numeric"
-                      min={0}
-                      max={36}
+                      autoComplete="off"
+                      maxLength={3}
                       defaultValue={row.value}
                       aria-invalid={error ? true : undefined}
                       aria-describedby={error ? `age-${index}-error` : undefined}

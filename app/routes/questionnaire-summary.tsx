@@ -1,14 +1,14 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link, redirect } from "react-router";
 import { dbContext } from "~/db.server";
-import { languageName } from "~/i18n/format";
+import { languageNameInSentence } from "~/i18n/format";
 import { useLanguage } from "~/i18n/use-language";
 import { requireLanguage } from "~/i18n/locale.server";
 import { serverT } from "~/i18n/resources.server";
 import { recordUnmetNeeds } from "~/matching/unmet-needs.server";
 import { matchForFamily } from "~/matching/results.server";
 import { childAgeInput, firstMissingStep, type Step } from "~/questionnaire/answers";
-import { readAnswers } from "~/questionnaire/cookie.server";
+import { answersCookieHeader, readAnswers } from "~/questionnaire/cookie.server";
 import type { Route } from "./+types/questionnaire-summary";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -27,10 +27,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const answers = await readAnswers(request);
   const missing = firstMissingStep(answers);
   if (missing) return redirect(`/${language}/questionnaire/${missing}?missing=1`);
+  if (answers.unmetRecorded) return redirect(`/${language}/results`);
   const db = context.get(dbContext);
   const outcome = matchForFamily(db, answers, new Date());
   recordUnmetNeeds(db, { needs: outcome.unmetNeeds, region: answers.place!.region, language, role: answers.role }, new Date());
-  return redirect(`/${language}/results`);
+  return redirect(`/${language}/results`, { headers: { "Set-Cookie": await answersCookieHeader({ ...answers, unmetRecorded: true }) } });
 }
 
 function Row({ step, label, children }: { step: Step; label: string; children: React.ReactNode }) {
@@ -82,7 +83,7 @@ export default function Summary({ loaderData }: Route.ComponentProps) {
           {answers.needs.map((need) => t(`taxonomy:needs.${need}.name`)).join(", ")}
         </Row>
         <Row step="preferences" label={t("summary.languages")}>
-          {answers.languages.map((code) => languageName(code, language)).join(", ") || t("summary.anyLanguage")}
+          {answers.languages.map((code) => languageNameInSentence(code, language)).join(", ") || t("summary.anyLanguage")}
         </Row>
         <Row step="preferences" label={t("summary.limits")}>
           {limits.join(", ") || t("summary.noLimits")}

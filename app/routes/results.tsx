@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, redirect, useRouteLoaderData } from "react-router";
 import { dbContext } from "~/db.server";
 import { readSummaries, type SearchResultItem } from "~/directory/search.server";
-import { describeAges, describeOpening, formatDate, formatDistance, languageName } from "~/i18n/format";
+import { describeAges, describeOpening, formatDate, formatDistance, languageNameInSentence } from "~/i18n/format";
 import { useLanguage } from "~/i18n/use-language";
 import { requireLanguage } from "~/i18n/locale.server";
 import { serverT } from "~/i18n/resources.server";
@@ -71,7 +71,7 @@ function Reason({ reason }: { reason: MatchReason }) {
     case "service-area":
       return <li>{t("reasons.serviceArea", { area: reason.areaName })}</li>;
     case "speaks":
-      return <li>{t("reasons.speaks", { language: languageName(reason.language, language) })}</li>;
+      return <li>{t("reasons.speaks", { language: languageNameInSentence(reason.language, language) })}</li>;
     case "interpretation":
       return <li>{t("reasons.interpretation")}</li>;
     case "free":

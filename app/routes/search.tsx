@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { MapView, type MapMarker } from "~/components/map/MapView";
 import { dbContext } from "~/db.server";
-import { describeOpening, formatDistance, formatNumber, languageName } from "~/i18n/format";
+import { describeOpening, formatDistance, formatNumber, languageName, languageNameInSentence } from "~/i18n/format";
 import { useLanguage } from "~/i18n/use-language";
 import { requireLanguage } from "~/i18n/locale.server";
 import { serverT } from "~/i18n/resources.server";
@@ -53,7 +53,7 @@ function ResultCard({ item }: { item: SearchResultItem }) {
           {item.description.text}
         </p>
       ) : null}
-      {item.name.fallback ? <p className="fallback-note">{t("common:fallback", { language: languageName(item.name.language, language) })}</p> : null}
+      {item.name.fallback ? <p className="fallback-note">{t("common:fallback", { language: languageNameInSentence(item.name.language, language) })}</p> : null}
       <ul className="facts">
         {item.distanceKm !== null ? <li className="fact-distance">{t("distanceAway", { distance: formatDistance(item.distanceKm, language) })}</li> : null}
         {item.coversPlace ? <li>{t("coversPlace")}</li> : null}
@@ -61,7 +61,7 @@ function ResultCard({ item }: { item: SearchResultItem }) {
         {opening ? <li className={`fact-opening opening-${item.opening.kind}`}>{opening}</li> : null}
         {item.free ? <li className="fact-free">{t("free")}</li> : null}
         {item.languages.length > 0 ? (
-          <li>{t("speaks", { languages: item.languages.map((code) => languageName(code, language)).join(", ") })}</li>
+          <li>{t("speaks", { languages: item.languages.map((code) => languageNameInSentence(code, language)).join(", ") })}</li>
         ) : null}
       </ul>
       <ul className="result-needs" aria-label={t("needsLabel")}>

@@ -5,7 +5,7 @@ import { dbContext } from "~/db.server";
 import { WEEKDAYS } from "~/directory/hours";
 import { getServiceDetail, type ServiceSite } from "~/directory/service.server";
 import type { LocalizedText } from "~/directory/text";
-import { describeAges, describeOpening, formatClock, formatDate, languageName, weekdayName } from "~/i18n/format";
+import { describeAges, describeOpening, formatClock, formatDate, languageNameInSentence, weekdayName } from "~/i18n/format";
 import { useLanguage } from "~/i18n/use-language";
 import { requireLanguage } from "~/i18n/locale.server";
 import { serverT } from "~/i18n/resources.server";
@@ -33,7 +33,7 @@ function Text({ value }: { value: LocalizedText | null }) {
   return (
     <>
       <p lang={value.fallback ? value.language : undefined}>{value.text}</p>
-      {value.fallback ? <p className="fallback-note">{t("common:fallback", { language: languageName(value.language, language) })}</p> : null}
+      {value.fallback ? <p className="fallback-note">{t("common:fallback", { language: languageNameInSentence(value.language, language) })}</p> : null}
     </>
   );
 }
@@ -177,7 +177,7 @@ export default function Service({ loaderData }: Route.ComponentProps) {
           {ages ? <li>{ages}</li> : <li>{t("ages.any")}</li>}
           <li>{service.free ? t("cost.free") : t("cost.paid")}</li>
           {service.languages.length > 0 ? (
-            <li>{t("search:speaks", { languages: service.languages.map((code) => languageName(code, language)).join(", ") })}</li>
+            <li>{t("search:speaks", { languages: service.languages.map((code) => languageNameInSentence(code, language)).join(", ") })}</li>
           ) : null}
         </ul>
         <Text value={service.eligibility} />

@@ -131,7 +131,9 @@ class Visitor {
 
   async submitSummary(): Promise<unknown> {
     const request = this.request("/questionnaire/summary", { method: "POST", body: formData({}) });
-    return summaryAction(args(request, { lang: this.language }));
+    const result = await summaryAction(args(request, { lang: this.language }));
+    this.keepCookie(result);
+    return result;
   }
 
   danger(): Promise<unknown> {
@@ -175,6 +177,7 @@ describe("the whole journey", () => {
     const summary = (await father.summary()) as { answers: Answers; region: string };
     expect(summary.region).toBe("cz-jm");
     expect(summary.answers).toEqual({
+      unmetRecorded: false,
       answered: [...STEPS],
       role: "father",
       pregnant: false,
@@ -425,6 +428,7 @@ describe("a tampered or broken journey", () => {
   it("a forged or garbled cookie counts as no answers, without an error", async () => {
     const complete: Answers = {
       answered: [...STEPS],
+      unmetRecorded: false,
       role: "father",
       pregnant: false,
       childAgesMonths: [48],
@@ -490,6 +494,17 @@ describe("unmet needs", () => {
     // The table itself has no room for personal data: no place, age, language preference, time or session.
     const columns = db.$client.prepare("SELECT name FROM pragma_table_info('unmet_need') ORDER BY cid").pluck().all();
     expect(columns).toEqual(["id", "need", "region", "language", "caregiver_role", "recorded_on"]);
+  });
+
+  it("counts unmet needs once however often 'show results' is pressed, and again after an answer changes", async () => {
+    const father = await fatherInZnojmo();
+    const before = unmetRows().length;
+    await father.submitSummary();
+    await father.submitSummary();
+    expect(unmetRows().length).toBe(before + 2);
+    expect(await father.answer("needs", { need: ["food"], from: "summary" })).toBe("/cs/questionnaire/summary");
+    await father.submitSummary();
+    expect(unmetRows().length).toBe(before + 3);
   });
 
   it("viewing, reloading and widening the results records nothing", async () => {

@@ -42,6 +42,7 @@ const brno = { lat: 49.195, lng: 16.608, region: "cz-jm", label: "Brno" } as con
 
 const complete: Answers = {
   answered: [...STEPS],
+  unmetRecorded: false,
   role: "father",
   pregnant: true,
   childAgesMonths: [8, 30, 37, 100, 8],
@@ -434,6 +435,7 @@ describe("share links", () => {
   it("round-trip to the same results: no role, ages as whole years, coordinates to 2 decimals, place label kept", () => {
     const back = answersFromShareParams(shareParams(complete));
     expect(back).toEqual({
+      unmetRecorded: false,
       answered: [...STEPS],
       role: null,
       pregnant: true,

@@ -1,0 +1,213 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { artifactPath, expectNoAxeViolations, expectNoHorizontalScroll, startHarness, type Harness } from "./harness";
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => {
+  await harness?.close();
+});
+
+interface Family {
+  language: "vi" | "en" | "cs";
+  role: string;
+  pregnant?: boolean;
+  children: Array<[string, "months" | "years"]>;
+  place: string;
+  needs: string[];
+  languages: string[];
+}
+
+/** Answers every screen as a person would: click a choice, press the main button. */
+async function answerQuestionnaire(page: Page, family: Family, options: { axe?: boolean } = {}) {
+  const submit = () => page.locator(".step-actions button[type=submit]").click();
+  const check = async (label: string) => options.axe && (await expectNoAxeViolations(page, `${family.language} ${label}`));
+  await page.goto(`/${family.language}`);
+  await page.locator(".questionnaire-teaser a.button").click();
+  await page.waitForURL(/questionnaire\/safety/);
+  expect(await page.locator(".progress-text").textContent()).toMatch(/1\D+6/);
+  await check("safety");
+  await page.locator('input[name="danger"][value="no"]').check();
+  await submit();
+  await page.waitForURL(/questionnaire\/who/);
+  await check("who");
+  await page.locator(`input[name="role"][value="${family.role}"]`).check();
+  await submit();
+  await page.waitForURL(/questionnaire\/children/);
+  await check("children");
+  if (family.pregnant) await page.locator('input[name="pregnant"]').check();
+  for (const [index, [age, unit]] of family.children.entries()) {
+    if (index > 0) {
+      await page.locator('button[name="intent"][value="add-child"]').click();
+      await page.locator(`#age-${index}`).waitFor();
+    }
+    await page.locator(`#age-${index}`).fill(age);
+    await page.locator(`select[name="unit"]`).nth(index).selectOption(unit);
+  }
+  await submit();
+  await page.waitForURL(/questionnaire\/place/);
+  await check("place");
+  await page.locator("#place-input").fill(family.place);
+  await submit();
+  await page.waitForURL(/questionnaire\/needs/);
+  await check("needs");
+  for (const need of family.needs) await page.locator(`input[name="need"][value="${need}"]`).check();
+  await submit();
+  await page.waitForURL(/questionnaire\/preferences/);
+  await check("preferences");
+  for (const box of await page.locator('input[name="language"]').all()) await box.uncheck();
+  for (const code of family.languages) await page.locator(`input[name="language"][value="${code}"]`).check();
+  await submit();
+  await page.waitForURL(/questionnaire\/summary/);
+  await check("summary");
+  await page.locator("form button[type=submit]").click();
+  await page.waitForURL(/\/results$/);
+}
+
+const FAMILIES: Array<Family & { javaScript: boolean; expectSpeaks: RegExp }> = [
+  { language: "vi", javaScript: false, role: "father", children: [["3", "years"]], place: "Brno", needs: ["fathers", "parenting", "legal-immigration"], languages: ["vi"], expectSpeaks: /Nói tiếng Việt/ },
+  { language: "vi", javaScript: true, role: "mother", pregnant: true, children: [["8", "months"]], place: "phu tan", needs: ["pregnancy", "child-health"], languages: ["vi"], expectSpeaks: /Nói tiếng Việt/ },
+  { language: "en", javaScript: true, role: "grandparent", children: [["2", "years"], ["6", "years"]], place: "Long Beach", needs: ["child-protection", "food"], languages: ["en"], expectSpeaks: /Speaks English/ },
+  { language: "cs", javaScript: false, role: "foster-kinship", children: [["5", "years"]], place: "602 00", needs: ["child-protection", "housing"], languages: ["cs"], expectSpeaks: /Mluví jazykem: čeština/ },
+];
+
+describe.each(FAMILIES)("questionnaire: $role in $place ($language, JavaScript $javaScript)", (family) => {
+  it("ends with results grouped by need, each with reasons", async () => {
+    const context = await harness.context({ javaScript: family.javaScript, width: 360 });
+    const page = await context.newPage();
+    await answerQuestionnaire(page, family);
+    expect(new URL(page.url()).search).toBe("");
+    const groups = await page.locator(".need-group").count();
+    expect(groups).toBe(family.needs.length);
+    expect(await page.locator(".need-group .result-card").count()).toBeGreaterThanOrEqual(family.needs.length);
+    expect(await page.locator(".reasons").first().textContent()).toBeTruthy();
+    expect(await page.locator(".reasons").allTextContents().then((all) => all.join(" "))).toMatch(family.expectSpeaks);
+    expect(await page.locator(".fact-distance").count()).toBeGreaterThan(0);
+    await expectNoHorizontalScroll(page, "results at 360 px");
+    if (family.javaScript) {
+      await page.locator(".results-map-canvas .leaflet-interactive, .results-map-canvas .cluster-marker").first().waitFor();
+      const expected = Number(await page.locator(".results-map-canvas").getAttribute("data-markers"));
+      const singles = await page.locator(".results-map-canvas path.leaflet-interactive").count();
+      const clustered = (await page.locator(".results-map-canvas .cluster-marker").allTextContents()).reduce((sum, text) => sum + Number(text), 0);
+      expect(singles + clustered).toBe(expected);
+      await page.screenshot({ path: artifactPath(`results-${family.language}-${family.role}.png`), fullPage: true });
+    }
+    await context.close();
+  });
+});
+
+describe("the safety question", () => {
+  it("goes straight to emergency and crisis help when someone is in danger", async () => {
+    const context = await harness.context({ javaScript: false });
+    const page = await context.newPage();
+    await page.goto("/en/questionnaire/safety");
+    await page.locator('input[name="danger"][value="yes"]').check();
+    await page.locator(".step-actions button[type=submit]").click();
+    await page.waitForURL(/questionnaire\/danger/);
+    expect(await page.locator("h1").textContent()).toBe("Get help now");
+    for (const number of ["911", "988", "113", "115", "111", "112", "155"]) {
+      expect(await page.locator(`#danger-help a[href="tel:${number}"]`).count(), number).toBeGreaterThan(0);
+    }
+    await expectNoAxeViolations(page, "danger page");
+    await context.close();
+  });
+});
+
+describe("bad answers", () => {
+  it("come back with a localized message and the other answers kept", async () => {
+    const context = await harness.context({ javaScript: false });
+    const page = await context.newPage();
+    await page.goto("/cs/questionnaire/needs");
+    await page.waitForURL(/questionnaire\/safety\?missing=1/);
+    expect(await page.locator(".notice").first().textContent()).toContain("Nejdřív prosím odpovězte");
+    await page.locator('input[name="danger"][value="no"]').check();
+    await page.locator(".step-actions button[type=submit]").click();
+    await page.locator('input[name="role"][value="mother"]').check();
+    await page.locator(".step-actions button[type=submit]").click();
+    await page.waitForURL(/children/);
+    await page.locator("#age-0").fill("abc");
+    await page.locator('input[name="pregnant"]').check();
+    await page.locator(".step-actions button[type=submit]").click();
+    expect(await page.locator(".field-error").textContent()).toContain("celým číslem");
+    expect(await page.locator("#age-0").inputValue()).toBe("abc");
+    await page.locator("#age-0").fill("4");
+    await page.locator('select[name="unit"]').first().selectOption("years");
+    await page.locator(".step-actions button[type=submit]").click();
+    await page.waitForURL(/place/);
+    await page.locator("#place-input").fill("Brnoo");
+    await page.locator(".step-actions button[type=submit]").click();
+    expect(await page.locator(".field-error").textContent()).toContain("nenašli");
+    expect(await page.locator("#place-input").inputValue()).toBe("Brnoo");
+    await page.locator(".suggestions button", { hasText: /^Brno$/ }).click();
+    await page.waitForURL(/needs/);
+    await page.locator(".step-actions button[type=submit]").click();
+    expect(await page.locator(".field-error").textContent()).toContain("alespoň jedno téma");
+    await page.locator('a:text("Zpět")').click();
+    await page.waitForURL(/place/);
+    expect(await page.locator("#place-input").inputValue()).toBe("Brno");
+    await context.close();
+  });
+});
+
+describe("results", () => {
+  it("say honestly when a need has nothing nearby and what to do next", async () => {
+    const context = await harness.context();
+    const page = await context.newPage();
+    await answerQuestionnaire(page, {
+      language: "en",
+      role: "professional",
+      children: [],
+      place: "Mikulov",
+      needs: ["transportation", "parenting"],
+      languages: ["en"],
+    });
+    const unmet = page.locator(".unmet");
+    expect(await unmet.count()).toBeGreaterThan(0);
+    expect(await unmet.first().textContent()).toMatch(/We found nothing for .* within 25 km/);
+    expect(await unmet.first().locator("a", { hasText: "Look further away" }).count()).toBe(1);
+    await expectNoAxeViolations(page, "results with an unmet need");
+    await context.close();
+  });
+
+  it("reproduce from a shared link without the questionnaire, and have no axe violations in any language", async () => {
+    const context = await harness.context();
+    const page = await context.newPage();
+    for (const language of ["vi", "en", "cs"]) {
+      await page.goto(`/${language}/results?need=food&need=parenting&place=Long+Beach&at=33.77,-118.19&language=vi`);
+      expect(await page.locator(".need-group").count()).toBe(2);
+      await page.locator(".results-map-canvas .leaflet-interactive, .results-map-canvas .cluster-marker").first().waitFor();
+      await expectNoAxeViolations(page, `shared results ${language}`);
+    }
+    await context.close();
+  });
+
+  it("highlight a result's marker when the result is hovered", async () => {
+    const context = await harness.context({ width: 1280 });
+    const page = await context.newPage();
+    await page.goto(`/en/results?need=food&place=Brno&at=49.19,16.61`);
+    await page.locator(".results-map-canvas .leaflet-interactive, .results-map-canvas .cluster-marker").first().waitFor();
+    const yellowBefore = await page.locator('.results-map-canvas path[fill="#ffbf47"]').count();
+    expect(yellowBefore).toBe(0);
+    // Zoom in until single markers show, then hover a card whose marker is visible.
+    const card = page.locator(".result-card").first();
+    await card.hover();
+    expect(await card.getAttribute("class")).toContain("highlighted");
+    await context.close();
+  });
+});
+
+describe("every questionnaire screen", () => {
+  it("has no axe violations (Vietnamese, JavaScript on)", async () => {
+    const context = await harness.context({ width: 360 });
+    const page = await context.newPage();
+    await answerQuestionnaire(
+      page,
+      { language: "vi", role: "mother", children: [["1", "years"]], place: "Châu Đốc", needs: ["food"], languages: ["vi"] },
+      { axe: true },
+    );
+    await expectNoAxeViolations(page, "vi results");
+    await context.close();
+  });
+});
