@@ -36,7 +36,7 @@ export async function startServer(options: { port: number; databasePath: string 
   app.use(compression());
   app.use((request, response, next) => {
     response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("Referrer-Policy", "no-referrer");
+    response.setHeader("Referrer-Policy", "same-origin");
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("Permissions-Policy", "geolocation=(self), camera=(), microphone=()");
     const started = process.hrtime.bigint();
