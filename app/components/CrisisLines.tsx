@@ -30,7 +30,7 @@ function RegionLines({ region, open, idPrefix }: { region: RegionCode; open: boo
   const emergency = lines.filter((line) => line.emergency);
   const others = lines.filter((line) => !line.emergency);
   return (
-    <section className="crisis-region" aria-labelledby={`${idPrefix}-${region}`}>
+    <div className="crisis-region">
       <h3 id={`${idPrefix}-${region}`}>{t(`regions.${region}`)}</h3>
       <ul className="crisis-emergency">
         {emergency.map((line) => (
@@ -45,7 +45,7 @@ function RegionLines({ region, open, idPrefix }: { region: RegionCode; open: boo
           ))}
         </ul>
       </details>
-    </section>
+    </div>
   );
 }
 
@@ -53,12 +53,23 @@ function RegionLines({ region, open, idPrefix }: { region: RegionCode; open: boo
  * The region's emergency and crisis numbers, on every public page. When the page is about one region
  * (a service, a located search) that region comes first and opens; otherwise all three are shown.
  */
-export function CrisisLines({ region, id = "help-now", expanded = false }: { region: RegionCode | null; id?: string; expanded?: boolean }) {
+export function CrisisLines({
+  region,
+  id = "help-now",
+  expanded = false,
+  title,
+}: {
+  region: RegionCode | null;
+  id?: string;
+  expanded?: boolean;
+  /** A page that shows the lines twice names the second list differently (landmarks need unique names). */
+  title?: string;
+}) {
   const { t } = useTranslation();
   const regions = region ? [region, ...REGION_CODES.filter((code) => code !== region)] : [...REGION_CODES];
   return (
     <aside id={id} className="crisis" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t("crisis.title")}</h2>
+      <h2 id={`${id}-title`}>{title ?? t("crisis.title")}</h2>
       <p>{t("crisis.intro")}</p>
       <div className="crisis-regions">
         {regions.map((code) => (

@@ -138,7 +138,8 @@ export function applyStep(step: Step, form: FormData, answers: Answers, pageRegi
         const place = { lat: round(latitude), lng: round(longitude), region, label: near?.name ?? `${round(latitude)}, ${round(longitude)}` };
         return { ok: true, answers: withAnswered(answers, step, { place }) };
       }
-      const typed = text(form, "place");
+      // A suggestion button ("pick") wins over what stays typed in the box.
+      const typed = text(form, "pick") || text(form, "place");
       if (!typed) return { ok: false, errors: { place: "required" } };
       const lookup = lookupPlace(typed, pageRegion);
       if (lookup.status !== "found") {

@@ -23,7 +23,7 @@ export default function Danger({ loaderData }: Route.ComponentProps) {
     <section className="danger-page" aria-labelledby="danger-title">
       <h1 id="danger-title">{t("danger.title")}</h1>
       <p className="lead">{t("danger.body")}</p>
-      <CrisisLines region={loaderData.region} id="danger-help" expanded />
+      <CrisisLines region={loaderData.region} id="danger-help" expanded title={t("danger.linesTitle")} />
       <h2>{t("danger.afterTitle")}</h2>
       <p>{t("danger.after")}</p>
       <p>

@@ -255,7 +255,7 @@ function StepFields({ step, answers, errors, actionData, spoken }: StepFieldsPro
               <ul>
                 {actionData.suggestions.map((suggestion) => (
                   <li key={`${suggestion.name}-${suggestion.lat}`}>
-                    <button type="submit" name="place" value={suggestion.postalCode ?? suggestion.name} className="secondary">
+                    <button type="submit" name="pick" value={suggestion.postalCode ?? suggestion.name} className="secondary">
                       {suggestion.name}
                       {suggestion.postalCode && suggestion.postalCode !== suggestion.name ? ` (${suggestion.postalCode})` : ""}
                     </button>
