@@ -1,0 +1,68 @@
+/**
+ * Figures from the production server: results-page throughput with autocannon, and what a page
+ * transfers (compressed, JavaScript and lazy map code included), measured in Chromium.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import autocannon from "autocannon";
+import { chromium } from "playwright-core";
+
+export async function startProductionServer(databasePath: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts"], {
+    env: { ...process.env, NODE_ENV: "production", PORT: "0", DATABASE_PATH: databasePath, MAP_TILE_URL: "https://tiles.example/{z}/{x}/{y}.png" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let output = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /running on (http:\/\/\S+)/.exec(output);
+      if (match) resolve(match[1]!);
+      if (output.length > 1e5) output = output.slice(-1e4);
+    });
+    child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+export async function throughput(url: string, seconds = 10, connections = 10) {
+  const result = await autocannon({ url, connections, duration: seconds, headers: { "accept-encoding": "gzip" } });
+  return {
+    requestsPerSecond: result.requests.average,
+    latencyP50: result.latency.p50,
+    latencyP99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+/** Bytes on the wire (compressed bodies plus headers) for everything a page loads from our server. */
+export async function pageWeight(pages: Array<{ label: string; url: string; cookie?: string }>) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking"],
+  });
+  const out: Array<{ label: string; kilobytes: number; requests: number }> = [];
+  for (const entry of pages) {
+    const context = await browser.newContext();
+    await context.route("**/*", (route) => (new URL(route.request().url()).hostname === "tiles.example" ? route.fulfill({ status: 204 }) : route.continue()));
+    const page = await context.newPage();
+    const requests: Array<Promise<number>> = [];
+    page.on("requestfinished", (request) => {
+      if (new URL(request.url()).hostname !== "tiles.example") {
+        requests.push(request.sizes().then((sizes) => sizes.responseBodySize + sizes.responseHeadersSize));
+      }
+    });
+    await page.goto(entry.url, { waitUntil: "networkidle" });
+    const sizes = await Promise.all(requests);
+    out.push({ label: entry.label, kilobytes: sizes.reduce((sum, size) => sum + size, 0) / 1024, requests: sizes.length });
+    await context.close();
+  }
+  await browser.close();
+  return out;
+}
