@@ -3,7 +3,8 @@
  * (match.ts); this decides which services are worth scoring, so that the work grows far slower than
  * the directory:
  * - per need, the nearest services around the place, found by widening rings over the R*Tree until
- *   enough are in hand or the radius is reached (in a dense city the rings stay small);
+ *   enough are in hand or the radius is reached (in a dense city the rings stay small); the score's
+ *   distance decay makes services beyond the nearest fifty per need very unlikely winners;
  * - per need, the phone and online services whose service area covers the place (most recently
  *   verified first, capped);
  * all already active, serving the need and free when asked. Age, language and hours are scored
@@ -18,7 +19,7 @@ import type { OpeningInterval } from "~/directory/hours";
 import type { CandidateService, FamilyAnswers } from "./types";
 
 /** Nearest services kept per need: far more than a page shows, so the score still has room to choose. */
-export const NEAREST_PER_NEED = 120;
+export const NEAREST_PER_NEED = 50;
 /** Phone and online services kept per need. */
 export const AREA_SERVICES_PER_NEED = 40;
 const FIRST_RING_KM = 2;
@@ -32,32 +33,55 @@ function prepared(db: Db, sql: string): Statement<unknown[]> {
   return statement;
 }
 
-function nearestForNeed(db: Db, answers: FamilyAnswers, need: NeedCode, radiusKm: number): string[] {
+/**
+ * Per need, the nearest services within the radius. Rings widen (2, 4, 8 … km) until every need has
+ * NEAREST_PER_NEED services or the radius is reached. Each ring asks the R*Tree for locations only —
+ * cheap even where thousands lie in the box — and then looks up services just for those locations.
+ */
+function nearestByNeed(db: Db, answers: FamilyAnswers, radiusKm: number): Map<NeedCode, string[]> {
   const center = answers.place!;
   const freeFilter = answers.freeOnly ? "AND EXISTS (SELECT 1 FROM cost_option c WHERE c.service_id = s.id AND c.amount = 0)" : "";
-  const statement = prepared(
+  const locationsInBox = prepared(
     db,
-    `SELECT sal.service_id, r.min_lat, r.min_lng FROM location_rtree r
-       JOIN service_at_location sal ON sal.location_id = r.location_id
-       JOIN attribute a ON a.link_id = sal.service_id AND a.taxonomy_term_id = ?
-       JOIN service s ON s.id = sal.service_id
-      WHERE r.min_lat >= ? AND r.max_lat <= ? AND r.min_lng >= ? AND r.max_lng <= ? AND s.status = 'active' ${freeFilter}`,
+    "SELECT location_id, min_lat, min_lng FROM location_rtree WHERE min_lat >= ? AND max_lat <= ? AND min_lng >= ? AND max_lng <= ?",
   ).raw();
+  const servicesAt = prepared(
+    db,
+    // CROSS JOIN fixes the order: from the ring's locations outwards, whatever the statistics say.
+    `SELECT sal.location_id, sal.service_id, a.taxonomy_term_id FROM json_each(?) AS ring
+       CROSS JOIN service_at_location sal ON sal.location_id = ring.value
+       CROSS JOIN attribute a ON a.link_id = sal.service_id
+       CROSS JOIN service s ON s.id = sal.service_id
+      WHERE a.taxonomy_term_id IN (SELECT value FROM json_each(?)) AND s.status = 'active' ${freeFilter}`,
+  ).raw();
+  const needOfTerm = new Map(answers.needs.map((need) => [needTermId(need), need]));
+  const termIds = JSON.stringify([...needOfTerm.keys()]);
+
   for (let ring = Math.min(FIRST_RING_KM, radiusKm); ; ring = Math.min(ring * 2, radiusKm)) {
     const [south, west, north, east] = boundingBox(center, ring);
-    const nearest = new Map<string, number>();
-    for (const [id, lat, lng] of statement.all(needTermId(need), south, north, west, east) as Array<[string, number, number]>) {
+    const distance = new Map<string, number>();
+    for (const [id, lat, lng] of locationsInBox.all(south, north, west, east) as Array<[string, number, number]>) {
       const km = distanceKm(center, { lat, lng });
-      if (km > ring) continue;
-      const known = nearest.get(id);
-      if (known === undefined || km < known) nearest.set(id, km);
+      if (km <= ring) distance.set(id, km);
     }
-    // Everything within `ring` is in hand; stop once that is enough, or the radius is reached.
-    if (nearest.size >= NEAREST_PER_NEED || ring >= radiusKm) {
-      return [...nearest]
-        .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
-        .slice(0, NEAREST_PER_NEED)
-        .map(([id]) => id);
+    // Everything within `ring` is in hand: per need, each service at its nearest location.
+    const byNeed = new Map<NeedCode, Map<string, number>>(answers.needs.map((need) => [need, new Map()]));
+    for (const [locationId, serviceId, termId] of servicesAt.all(JSON.stringify([...distance.keys()]), termIds) as Array<[string, string, string]>) {
+      const services = byNeed.get(needOfTerm.get(termId)!);
+      const km = distance.get(locationId)!;
+      const known = services?.get(serviceId);
+      if (services && (known === undefined || km < known)) services.set(serviceId, km);
+    }
+    if (ring >= radiusKm || [...byNeed.values()].every((services) => services.size >= NEAREST_PER_NEED)) {
+      return new Map(
+        [...byNeed].map(([need, services]) => [
+          need,
+          [...services]
+            .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
+            .slice(0, NEAREST_PER_NEED)
+            .map(([id]) => id),
+        ]),
+      );
     }
   }
 }
@@ -146,9 +170,7 @@ export function readCandidates(db: Db, ids: readonly string[]): CandidateService
 export function findCandidates(db: Db, answers: FamilyAnswers, radiusKm: number): CandidateService[] {
   if (!answers.place) return [];
   const ids = new Set<string>();
-  for (const need of answers.needs) {
-    for (const id of nearestForNeed(db, answers, need, radiusKm)) ids.add(id);
-    for (const id of coveringForNeed(db, answers, need)) ids.add(id);
-  }
+  for (const nearest of nearestByNeed(db, answers, radiusKm).values()) for (const id of nearest) ids.add(id);
+  for (const need of answers.needs) for (const id of coveringForNeed(db, answers, need)) ids.add(id);
   return readCandidates(db, [...ids]);
 }
