@@ -44,9 +44,25 @@ function usePageRegion(): RegionCode | null {
   return null;
 }
 
+/**
+ * Pages that work fully as plain HTML can opt out of JavaScript (`handle.scripts`), so a questionnaire
+ * screen stays light on a slow phone connection. A function decides per page from its loader data.
+ */
+export interface ScriptsHandle {
+  scripts?: boolean | ((data: unknown) => boolean);
+}
+
+function useScriptsWanted(): boolean {
+  return useMatches().every((match) => {
+    const scripts = (match.handle as ScriptsHandle | undefined)?.scripts;
+    return typeof scripts === "function" ? scripts(match.data) : scripts !== false;
+  });
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const location = useLocation();
+  const scripts = useScriptsWanted();
   const language = root?.language ?? "en";
   return (
     <html lang={language}>
@@ -70,8 +86,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        {scripts ? (
+          <>
+            <ScrollRestoration />
+            <Scripts />
+          </>
+        ) : null}
       </body>
     </html>
   );

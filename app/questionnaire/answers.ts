@@ -1,12 +1,7 @@
 /**
- * The needs questionnaire as data: its steps, the answers, and reading each step's form. Pure: the
- * route modules read and write the answers (signed cookie) and render; everything that decides is here.
- *
- * Each step's form is read on its own, so a step can be answered, changed from the summary, or
- * reached by a tampered request, and every problem comes back as an error code for that field —
- * never an exception — with what the family typed kept.
+ * The needs questionnaire as data: its steps and the answers. Pure, and light enough for the browser;
+ * reading a step's form (which needs the gazetteer) is in steps.server.ts.
  */
-import { lookupPlace, nearestPlace, type Place } from "~/geo/gazetteer";
 import { isValidLatLng } from "~/geo/distance";
 import { CAREGIVER_ROLES, type CaregiverRole, type FamilyAnswers } from "~/matching/types";
 import { regionAt, type RegionCode } from "~/regions";
@@ -22,8 +17,8 @@ export function isStep(value: unknown): value is Step {
 export const MAX_CHILDREN = 8;
 /** Ages under two are asked in months. */
 export const MONTHS_UNTIL = 24;
-const MAX_CHILD_AGE_YEARS = 17;
-const MAX_LANGUAGES = 6;
+export const MAX_CHILD_AGE_YEARS = 17;
+export const MAX_LANGUAGES = 6;
 /** Coordinates are kept to 3 decimals (≈ 100 m): enough to find services, not enough to find a home. */
 const COORDINATE_DECIMALS = 3;
 
@@ -62,15 +57,10 @@ export type FieldError =
   | "need-unknown"
   | "language-invalid";
 
-export type StepResult =
-  | { ok: true; answers: Answers; danger?: boolean; suggestions?: never }
-  | { ok: false; errors: Record<string, FieldError>; suggestions?: Place[] };
 
-const round = (value: number) => Number(value.toFixed(COORDINATE_DECIMALS));
-const checked = (form: FormData, name: string) => ["1", "on", "yes", "true"].includes(String(form.get(name) ?? "").toLowerCase());
-const text = (form: FormData, name: string, max = 200) => String(form.get(name) ?? "").trim().slice(0, max);
+export const roundCoordinate = (value: number) => Number(value.toFixed(COORDINATE_DECIMALS));
 
-function withAnswered(answers: Answers, step: Step, changes: Partial<Answers>): Answers {
+export function withAnswered(answers: Answers, step: Step, changes: Partial<Answers>): Answers {
   const answered = answers.answered.includes(step) ? answers.answered : [...answers.answered, step];
   return { ...answers, ...changes, answered, unmetRecorded: false };
 }
@@ -93,89 +83,6 @@ export function parseChildAge(input: ChildAgeInput): number | FieldError | null 
   const value = Number(raw);
   if (input.unit === "months") return value < 36 ? value : "age-too-high";
   return value <= MAX_CHILD_AGE_YEARS ? value * 12 : "age-too-high";
-}
-
-/** Reads one step's form into the answers, or says what to fix. */
-export function applyStep(step: Step, form: FormData, answers: Answers, pageRegion?: RegionCode): StepResult {
-  switch (step) {
-    case "safety": {
-      const danger = text(form, "danger");
-      if (danger !== "yes" && danger !== "no") return { ok: false, errors: { danger: "required" } };
-      return { ok: true, answers: withAnswered(answers, step, {}), danger: danger === "yes" };
-    }
-    case "who": {
-      const role = text(form, "role");
-      if (!role) return { ok: false, errors: { role: "required" } };
-      if (!(CAREGIVER_ROLES as readonly string[]).includes(role)) return { ok: false, errors: { role: "unknown-role" } };
-      return { ok: true, answers: withAnswered(answers, step, { role: role as CaregiverRole }) };
-    }
-    case "children": {
-      const values = form.getAll("age").map(String);
-      const units = form.getAll("unit").map(String);
-      const errors: Record<string, FieldError> = {};
-      const ages: number[] = [];
-      if (values.length > MAX_CHILDREN * 2) return { ok: false, errors: { children: "too-many-children" } };
-      values.forEach((value, index) => {
-        const unit = units[index] === "years" ? "years" : "months";
-        const age = parseChildAge({ value, unit });
-        if (typeof age === "number") ages.push(age);
-        else if (age !== null) errors[`age-${index}`] = age;
-      });
-      if (ages.length > MAX_CHILDREN) errors.children = "too-many-children";
-      if (Object.keys(errors).length > 0) return { ok: false, errors };
-      return { ok: true, answers: withAnswered(answers, step, { pregnant: checked(form, "pregnant"), childAgesMonths: ages }) };
-    }
-    case "place": {
-      const lat = text(form, "lat", 20);
-      const lng = text(form, "lng", 20);
-      if (lat || lng) {
-        const latitude = Number(lat);
-        const longitude = Number(lng);
-        if (!lat || !lng || !isValidLatLng(latitude, longitude)) return { ok: false, errors: { place: "coordinates-invalid" } };
-        const region = regionAt(latitude, longitude);
-        if (!region) return { ok: false, errors: { place: "place-outside" } };
-        const near = nearestPlace(latitude, longitude);
-        const place = { lat: round(latitude), lng: round(longitude), region, label: near?.name ?? `${round(latitude)}, ${round(longitude)}` };
-        return { ok: true, answers: withAnswered(answers, step, { place }) };
-      }
-      // A suggestion button ("pick") wins over what stays typed in the box.
-      const typed = text(form, "pick") || text(form, "place");
-      if (!typed) return { ok: false, errors: { place: "required" } };
-      const lookup = lookupPlace(typed, pageRegion);
-      if (lookup.status !== "found") {
-        return { ok: false, errors: { place: "place-not-found" }, suggestions: lookup.status === "not-found" ? lookup.suggestions : [] };
-      }
-      const found = lookup.place;
-      return {
-        ok: true,
-        answers: withAnswered(answers, step, {
-          place: { lat: round(found.lat), lng: round(found.lng), region: found.region, label: found.postalCode ?? found.name },
-        }),
-      };
-    }
-    case "needs": {
-      const raw = form.getAll("need").map(String);
-      const needs = [...new Set(raw.filter(isNeedCode))];
-      if (raw.some((value) => !isNeedCode(value))) return { ok: false, errors: { needs: "need-unknown" } };
-      if (needs.length === 0) return { ok: false, errors: { needs: "need-required" } };
-      return { ok: true, answers: withAnswered(answers, step, { needs }) };
-    }
-    case "preferences": {
-      const raw = form.getAll("language").map((value) => String(value).toLowerCase());
-      if (raw.some((value) => !/^[a-z]{2,3}$/.test(value)) || raw.length > MAX_LANGUAGES * 3) {
-        return { ok: false, errors: { languages: "language-invalid" } };
-      }
-      return {
-        ok: true,
-        answers: withAnswered(answers, step, {
-          languages: [...new Set(raw)].slice(0, MAX_LANGUAGES),
-          freeOnly: checked(form, "free"),
-          eveningsOrWeekends: checked(form, "evenings"),
-          noCar: checked(form, "noCar"),
-        }),
-      };
-    }
-  }
 }
 
 /** The first step the answers still lack: where a skipped or tampered journey is sent back to. */
@@ -207,7 +114,7 @@ export function sanitizeAnswers(value: unknown): Answers {
     const lat = Number(place.lat);
     const lng = Number(place.lng);
     const region = isValidLatLng(lat, lng) ? regionAt(lat, lng) : null;
-    if (region) cleanPlace = { lat: round(lat), lng: round(lng), region, label: String(place.label ?? "").slice(0, 200) };
+    if (region) cleanPlace = { lat: roundCoordinate(lat), lng: roundCoordinate(lng), region, label: String(place.label ?? "").slice(0, 200) };
   }
   const answered = list(raw.answered).filter(isStep);
   return {
@@ -247,38 +154,4 @@ export function shareParams(answers: Answers): URLSearchParams {
   if (answers.eveningsOrWeekends) params.set("evenings", "1");
   if (answers.noCar) params.set("nocar", "1");
   return params;
-}
-
-/** The answers a shared link stands for, or null when the link has no needs (then it is not a share link). */
-export function answersFromShareParams(params: URLSearchParams): Answers | null {
-  const needs = [...new Set(params.getAll("need").filter(isNeedCode))];
-  if (needs.length === 0) return null;
-  const [lat, lng] = (params.get("at") ?? "").split(",").map(Number);
-  let place: Answers["place"] = null;
-  if (lat !== undefined && lng !== undefined && isValidLatLng(lat, lng)) {
-    const region = regionAt(lat, lng);
-    if (region) place = { lat, lng, region, label: (params.get("place") ?? "").slice(0, 200) };
-  }
-  if (!place) {
-    const lookup = lookupPlace(params.get("place") ?? "");
-    if (lookup.status === "found") {
-      place = { lat: round(lookup.place.lat), lng: round(lookup.place.lng), region: lookup.place.region, label: lookup.place.name };
-    }
-  }
-  return sanitizeAnswers({
-    answered: [...STEPS],
-    role: null,
-    pregnant: params.get("pregnant") === "1",
-    childAgesMonths: params
-      .getAll("age")
-      .map(Number)
-      .filter((years) => Number.isInteger(years) && years >= 0 && years <= MAX_CHILD_AGE_YEARS)
-      .map((years) => years * 12),
-    place,
-    needs,
-    languages: params.getAll("language"),
-    freeOnly: params.get("free") === "1",
-    eveningsOrWeekends: params.get("evenings") === "1",
-    noCar: params.get("nocar") === "1",
-  });
 }

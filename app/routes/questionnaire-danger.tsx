@@ -5,6 +5,7 @@ import { useLanguage } from "~/i18n/use-language";
 import { requireLanguage } from "~/i18n/locale.server";
 import { serverT } from "~/i18n/resources.server";
 import { readAnswers } from "~/questionnaire/cookie.server";
+import type { ScriptsHandle } from "~/root";
 import type { Route } from "./+types/questionnaire-danger";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -12,6 +13,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const answers = await readAnswers(request);
   return { title: serverT(language)("questionnaire:meta.title"), region: answers.place?.region ?? null };
 }
+
+export const handle: ScriptsHandle = { scripts: false };
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 

@@ -11,7 +11,6 @@ import { CAREGIVER_ROLES } from "~/matching/types";
 import {
   MAX_CHILDREN,
   STEPS,
-  applyStep,
   childAgeInput,
   firstMissingStep,
   isStep,
@@ -21,9 +20,11 @@ import {
   type Step,
 } from "~/questionnaire/answers";
 import { answersCookieHeader, readAnswers } from "~/questionnaire/cookie.server";
+import { applyStep } from "~/questionnaire/steps.server";
 import { REGIONS } from "~/regions";
 import { NeedIcon } from "~/taxonomy/NeedIcon";
 import { NEED_CODES } from "~/taxonomy/needs";
+import type { ScriptsHandle } from "~/root";
 import type { Route } from "./+types/questionnaire-step";
 
 function requireStep(params: { step?: string }): Step {
@@ -54,6 +55,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     region: answers.place?.region ?? null,
   };
 }
+
+/** Plain forms are all these screens need; only the place screen uses JavaScript (location, map). */
+export const handle: ScriptsHandle = { scripts: (data) => (data as { step?: string } | undefined)?.step === "place" };
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 

@@ -9,6 +9,7 @@ import { recordUnmetNeeds } from "~/matching/unmet-needs.server";
 import { matchForFamily } from "~/matching/results.server";
 import { childAgeInput, firstMissingStep, type Step } from "~/questionnaire/answers";
 import { answersCookieHeader, readAnswers } from "~/questionnaire/cookie.server";
+import type { ScriptsHandle } from "~/root";
 import type { Route } from "./+types/questionnaire-summary";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -18,6 +19,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   if (missing) return redirect(`/${language}/questionnaire/${missing}?missing=1`);
   return { title: serverT(language)("questionnaire:meta.title"), answers, region: answers.place?.region ?? null };
 }
+
+export const handle: ScriptsHandle = { scripts: false };
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 

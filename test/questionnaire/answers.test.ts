@@ -3,8 +3,6 @@ import {
   EMPTY_ANSWERS,
   MAX_CHILDREN,
   STEPS,
-  answersFromShareParams,
-  applyStep,
   childAgeInput,
   firstMissingStep,
   nextStep,
@@ -13,8 +11,8 @@ import {
   shareParams,
   type Answers,
   type Step,
-  type StepResult,
 } from "~/questionnaire/answers";
+import { answersFromShareParams, applyStep, type StepResult } from "~/questionnaire/steps.server";
 
 /** A form as the browser would send it: repeated names become repeated entries. */
 function form(entries: Record<string, string | string[]>): FormData {

@@ -1,0 +1,148 @@
+/**
+ * Reading the questionnaire's forms: each step's form on its own, so a step can be answered, changed
+ * from the summary, or reached by a tampered request, and every problem comes back as an error code
+ * for that field — never an exception — with what the family typed kept. Server-only because it
+ * resolves places with the gazetteer, which is too big to send to phones.
+ */
+import { lookupPlace, nearestPlace, type Place } from "~/geo/gazetteer";
+import { isValidLatLng } from "~/geo/distance";
+import { CAREGIVER_ROLES, type CaregiverRole } from "~/matching/types";
+import { regionAt, type RegionCode } from "~/regions";
+import { isNeedCode } from "~/taxonomy/needs";
+import {
+  MAX_CHILDREN,
+  MAX_CHILD_AGE_YEARS,
+  MAX_LANGUAGES,
+  STEPS,
+  parseChildAge,
+  roundCoordinate as round,
+  sanitizeAnswers,
+  withAnswered,
+  type Answers,
+  type FieldError,
+  type Step,
+} from "./answers";
+
+export type StepResult =
+  | { ok: true; answers: Answers; danger?: boolean; suggestions?: never }
+  | { ok: false; errors: Record<string, FieldError>; suggestions?: Place[] };
+
+const checked = (form: FormData, name: string) => ["1", "on", "yes", "true"].includes(String(form.get(name) ?? "").toLowerCase());
+const text = (form: FormData, name: string, max = 200) => String(form.get(name) ?? "").trim().slice(0, max);
+
+/** Reads one step's form into the answers, or says what to fix. */
+export function applyStep(step: Step, form: FormData, answers: Answers, pageRegion?: RegionCode): StepResult {
+  switch (step) {
+    case "safety": {
+      const danger = text(form, "danger");
+      if (danger !== "yes" && danger !== "no") return { ok: false, errors: { danger: "required" } };
+      return { ok: true, answers: withAnswered(answers, step, {}), danger: danger === "yes" };
+    }
+    case "who": {
+      const role = text(form, "role");
+      if (!role) return { ok: false, errors: { role: "required" } };
+      if (!(CAREGIVER_ROLES as readonly string[]).includes(role)) return { ok: false, errors: { role: "unknown-role" } };
+      return { ok: true, answers: withAnswered(answers, step, { role: role as CaregiverRole }) };
+    }
+    case "children": {
+      const values = form.getAll("age").map(String);
+      const units = form.getAll("unit").map(String);
+      const errors: Record<string, FieldError> = {};
+      const ages: number[] = [];
+      if (values.length > MAX_CHILDREN * 2) return { ok: false, errors: { children: "too-many-children" } };
+      values.forEach((value, index) => {
+        const unit = units[index] === "years" ? "years" : "months";
+        const age = parseChildAge({ value, unit });
+        if (typeof age === "number") ages.push(age);
+        else if (age !== null) errors[`age-${index}`] = age;
+      });
+      if (ages.length > MAX_CHILDREN) errors.children = "too-many-children";
+      if (Object.keys(errors).length > 0) return { ok: false, errors };
+      return { ok: true, answers: withAnswered(answers, step, { pregnant: checked(form, "pregnant"), childAgesMonths: ages }) };
+    }
+    case "place": {
+      const lat = text(form, "lat", 20);
+      const lng = text(form, "lng", 20);
+      if (lat || lng) {
+        const latitude = Number(lat);
+        const longitude = Number(lng);
+        if (!lat || !lng || !isValidLatLng(latitude, longitude)) return { ok: false, errors: { place: "coordinates-invalid" } };
+        const region = regionAt(latitude, longitude);
+        if (!region) return { ok: false, errors: { place: "place-outside" } };
+        const near = nearestPlace(latitude, longitude);
+        const place = { lat: round(latitude), lng: round(longitude), region, label: near?.name ?? `${round(latitude)}, ${round(longitude)}` };
+        return { ok: true, answers: withAnswered(answers, step, { place }) };
+      }
+      // A suggestion button ("pick") wins over what stays typed in the box.
+      const typed = text(form, "pick") || text(form, "place");
+      if (!typed) return { ok: false, errors: { place: "required" } };
+      const lookup = lookupPlace(typed, pageRegion);
+      if (lookup.status !== "found") {
+        return { ok: false, errors: { place: "place-not-found" }, suggestions: lookup.status === "not-found" ? lookup.suggestions : [] };
+      }
+      const found = lookup.place;
+      return {
+        ok: true,
+        answers: withAnswered(answers, step, {
+          place: { lat: round(found.lat), lng: round(found.lng), region: found.region, label: found.postalCode ?? found.name },
+        }),
+      };
+    }
+    case "needs": {
+      const raw = form.getAll("need").map(String);
+      const needs = [...new Set(raw.filter(isNeedCode))];
+      if (raw.some((value) => !isNeedCode(value))) return { ok: false, errors: { needs: "need-unknown" } };
+      if (needs.length === 0) return { ok: false, errors: { needs: "need-required" } };
+      return { ok: true, answers: withAnswered(answers, step, { needs }) };
+    }
+    case "preferences": {
+      const raw = form.getAll("language").map((value) => String(value).toLowerCase());
+      if (raw.some((value) => !/^[a-z]{2,3}$/.test(value)) || raw.length > MAX_LANGUAGES * 3) {
+        return { ok: false, errors: { languages: "language-invalid" } };
+      }
+      return {
+        ok: true,
+        answers: withAnswered(answers, step, {
+          languages: [...new Set(raw)].slice(0, MAX_LANGUAGES),
+          freeOnly: checked(form, "free"),
+          eveningsOrWeekends: checked(form, "evenings"),
+          noCar: checked(form, "noCar"),
+        }),
+      };
+    }
+  }
+}
+
+/** The answers a shared link stands for, or null when the link has no needs (then it is not a share link). */
+export function answersFromShareParams(params: URLSearchParams): Answers | null {
+  const needs = [...new Set(params.getAll("need").filter(isNeedCode))];
+  if (needs.length === 0) return null;
+  const [lat, lng] = (params.get("at") ?? "").split(",").map(Number);
+  let place: Answers["place"] = null;
+  if (lat !== undefined && lng !== undefined && isValidLatLng(lat, lng)) {
+    const region = regionAt(lat, lng);
+    if (region) place = { lat, lng, region, label: (params.get("place") ?? "").slice(0, 200) };
+  }
+  if (!place) {
+    const lookup = lookupPlace(params.get("place") ?? "");
+    if (lookup.status === "found") {
+      place = { lat: round(lookup.place.lat), lng: round(lookup.place.lng), region: lookup.place.region, label: lookup.place.name };
+    }
+  }
+  return sanitizeAnswers({
+    answered: [...STEPS],
+    role: null,
+    pregnant: params.get("pregnant") === "1",
+    childAgesMonths: params
+      .getAll("age")
+      .map(Number)
+      .filter((years) => Number.isInteger(years) && years >= 0 && years <= MAX_CHILD_AGE_YEARS)
+      .map((years) => years * 12),
+    place,
+    needs,
+    languages: params.getAll("language"),
+    freeOnly: params.get("free") === "1",
+    eveningsOrWeekends: params.get("evenings") === "1",
+    noCar: params.get("nocar") === "1",
+  });
+}
