@@ -48,6 +48,8 @@ export async function startServer(options: { port: number; databasePath: string 
   });
   app.use("/assets", express.static(path.join(BUILD_DIR, "client/assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(BUILD_DIR, "client"), { maxAge: "1h" }));
+  // Leaflet as shipped, for public/place-picker.js (the React pages bundle their own copy).
+  app.use("/vendor/leaflet", express.static(path.resolve("node_modules/leaflet/dist"), { maxAge: "1d" }));
   app.all(
     "/{*splat}",
     createRequestHandler({

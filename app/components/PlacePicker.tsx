@@ -1,56 +1,35 @@
-import { Suspense, lazy, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useRouteLoaderData } from "react-router";
 import type { loader as rootLoader } from "~/root";
 
-const PickerMap = lazy(() => import("./map/PickerMap.client"));
-
 /**
- * With JavaScript: "use my location" and a click on the map, both filling the form's hidden lat/lng
- * fields (rounded on the server). Without JavaScript nothing is shown: the typed place is enough.
+ * Where "use my location" and the map go: public/place-picker.js fills this in (a small script of its
+ * own, so the place screen does not need the whole app's JavaScript). It writes the hidden lat/lng
+ * fields, which the server rounds. Without JavaScript the container stays empty.
  */
 export function PlacePicker({ center }: { center: [number, number] }) {
   const { t } = useTranslation("questionnaire");
   const config = useRouteLoaderData<typeof rootLoader>("root")?.config;
-  const [hydrated, setHydrated] = useState(false);
-  const [status, setStatus] = useState<"idle" | "locating" | "picked" | "denied" | "unavailable">("idle");
-  const lat = useRef<HTMLInputElement>(null);
-  const lng = useRef<HTMLInputElement>(null);
-  useEffect(() => setHydrated(true), []);
-  if (!hydrated || !config) return null;
-
-  const choose = (latitude: number, longitude: number, submit: boolean) => {
-    lat.current!.value = String(latitude);
-    lng.current!.value = String(longitude);
-    setStatus("picked");
-    if (submit) lat.current!.form?.requestSubmit();
-  };
-
   return (
-    <div className="place-picker">
-      <input type="hidden" name="lat" ref={lat} />
-      <input type="hidden" name="lng" ref={lng} />
-      <button
-        type="button"
-        className="secondary"
-        onClick={() => {
-          if (!("geolocation" in navigator)) return setStatus("unavailable");
-          setStatus("locating");
-          navigator.geolocation.getCurrentPosition(
-            (position) => choose(position.coords.latitude, position.coords.longitude, true),
-            () => setStatus("denied"),
-            { enableHighAccuracy: false, timeout: 15_000, maximumAge: 600_000 },
-          );
-        }}
-      >
-        {t("place.useLocation")}
-      </button>
-      <p role="status" className="hint">
-        {status === "idle" ? t("place.mapHint") : t(`place.status.${status}`)}
-      </p>
-      <Suspense fallback={<div className="service-map service-map-loading" aria-hidden="true" />}>
-        <PickerMap center={center} tileUrl={config.map.tileUrl} attribution={config.map.attribution} label={t("place.mapLabel")} onPick={(a, b) => choose(a, b, false)} />
-      </Suspense>
-    </div>
+    <>
+      <input type="hidden" name="lat" />
+      <input type="hidden" name="lng" />
+      <div
+        id="place-picker"
+        className="place-picker"
+        data-center={center.join(",")}
+        data-tile-url={config?.map.tileUrl}
+        data-attribution={config?.map.attribution}
+        data-use-location={t("place.useLocation")}
+        data-show-map={t("place.showMap")}
+        data-map-hint={t("place.mapHint")}
+        data-map-label={t("place.mapLabel")}
+        data-locating={t("place.status.locating")}
+        data-picked={t("place.status.picked")}
+        data-denied={t("place.status.denied")}
+        data-unavailable={t("place.status.unavailable")}
+      />
+      <script src="/place-picker.js" defer />
+    </>
   );
 }

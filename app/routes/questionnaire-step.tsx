@@ -56,8 +56,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   };
 }
 
-/** Plain forms are all these screens need; only the place screen uses JavaScript (location, map). */
-export const handle: ScriptsHandle = { scripts: (data) => (data as { step?: string } | undefined)?.step === "place" };
+/** Plain forms are all these screens need (the place screen brings its own small script). */
+export const handle: ScriptsHandle = { scripts: false };
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 

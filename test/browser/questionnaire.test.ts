@@ -200,6 +200,31 @@ describe("results", () => {
   });
 });
 
+describe("the place screen with JavaScript", () => {
+  it("lets a family tap a spot on a map instead of typing", async () => {
+    const context = await harness.context();
+    const page = await context.newPage();
+    await page.goto("/en/questionnaire/safety");
+    await page.locator('input[name="danger"][value="no"]').check();
+    await page.locator(".step-actions button[type=submit]").click();
+    await page.locator('input[name="role"][value="mother"]').check();
+    await page.locator(".step-actions button[type=submit]").click();
+    await page.waitForURL(/children/);
+    await page.locator(".step-actions button[type=submit]").click();
+    await page.waitForURL(/place/);
+    await page.getByRole("button", { name: "Choose on a map" }).click();
+    const map = page.locator(".picker-map");
+    await map.waitFor();
+    await map.click();
+    expect(await page.locator('input[name="lat"]').inputValue()).not.toBe("");
+    expect(await page.locator("#place-picker [role=status]").textContent()).toContain("Spot chosen");
+    await expectNoAxeViolations(page, "place screen with map");
+    await page.locator(".step-actions button[type=submit]").click();
+    await page.waitForURL(/needs/);
+    await context.close();
+  });
+});
+
 describe("every questionnaire screen", () => {
   it("has no axe violations (Vietnamese, JavaScript on)", async () => {
     const context = await harness.context({ width: 360 });

@@ -1,0 +1,73 @@
+// The place screen's JavaScript, kept apart from the React app so the screen stays a few kilobytes:
+// "use my location", and a map to tap, whose Leaflet code loads only when asked for.
+// Without JavaScript none of this appears and the typed place is enough.
+(() => {
+  const root = document.getElementById("place-picker");
+  if (!root) return;
+  const form = root.closest("form");
+  const lat = form.querySelector('input[name="lat"]');
+  const lng = form.querySelector('input[name="lng"]');
+  const text = root.dataset;
+  const status = document.createElement("p");
+  status.className = "hint";
+  status.setAttribute("role", "status");
+  status.textContent = text.mapHint;
+
+  const choose = (latitude, longitude, submit) => {
+    lat.value = String(latitude);
+    lng.value = String(longitude);
+    status.textContent = text.picked;
+    if (submit) form.requestSubmit();
+  };
+
+  const locate = document.createElement("button");
+  locate.type = "button";
+  locate.className = "secondary";
+  locate.textContent = text.useLocation;
+  locate.addEventListener("click", () => {
+    if (!("geolocation" in navigator)) return void (status.textContent = text.unavailable);
+    status.textContent = text.locating;
+    navigator.geolocation.getCurrentPosition(
+      (position) => choose(position.coords.latitude, position.coords.longitude, true),
+      () => (status.textContent = text.denied),
+      { enableHighAccuracy: false, timeout: 15000, maximumAge: 600000 },
+    );
+  });
+
+  const showMap = document.createElement("button");
+  showMap.type = "button";
+  showMap.className = "secondary";
+  showMap.textContent = text.showMap;
+  showMap.addEventListener("click", () => {
+    showMap.disabled = true;
+    const css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = "/vendor/leaflet/leaflet.css";
+    document.head.append(css);
+    const script = document.createElement("script");
+    script.src = "/vendor/leaflet/leaflet.js";
+    script.onload = () => {
+      showMap.remove();
+      const element = document.createElement("div");
+      element.className = "service-map picker-map";
+      element.setAttribute("role", "region");
+      element.setAttribute("aria-label", text.mapLabel);
+      root.append(element);
+      const [centerLat, centerLng] = text.center.split(",").map(Number);
+      const map = window.L.map(element, { scrollWheelZoom: false }).setView([centerLat, centerLng], 11);
+      window.L.tileLayer(text.tileUrl, { attribution: text.attribution, maxZoom: 19 }).addTo(map);
+      let marker = null;
+      map.on("click", (event) => {
+        if (marker) marker.remove();
+        marker = window.L.circleMarker(event.latlng, { radius: 10, color: "#ffffff", weight: 2, fillColor: "#a4161a", fillOpacity: 0.95 }).addTo(map);
+        choose(event.latlng.lat, event.latlng.lng, false);
+      });
+    };
+    document.head.append(script);
+  });
+
+  const buttons = document.createElement("div");
+  buttons.className = "picker-buttons";
+  buttons.append(locate, showMap);
+  root.append(buttons, status);
+})();
