@@ -33,10 +33,14 @@ function prepared(db: Db, sql: string): Statement<unknown[]> {
   return statement;
 }
 
+/** Locations whose services are looked up in one query. */
+const LOCATION_BATCH = 200;
+
 /**
- * Per need, the nearest services within the radius. Rings widen (2, 4, 8 … km) until every need has
- * NEAREST_PER_NEED services or the radius is reached. Each ring asks the R*Tree for locations only —
- * cheap even where thousands lie in the box — and then looks up services just for those locations.
+ * Per need, the nearest services within the radius. Rings widen (2, 4, 8 … km) over the R*Tree, which
+ * gives locations only — cheap even where thousands lie in a box. Their services are then looked up
+ * nearest location first, a batch at a time, and the search stops as soon as every need has
+ * NEAREST_PER_NEED services: everything closer has been seen by then, so those are the nearest.
  */
 function nearestByNeed(db: Db, answers: FamilyAnswers, radiusKm: number): Map<NeedCode, string[]> {
   const center = answers.place!;
@@ -47,43 +51,51 @@ function nearestByNeed(db: Db, answers: FamilyAnswers, radiusKm: number): Map<Ne
   ).raw();
   const servicesAt = prepared(
     db,
-    // CROSS JOIN fixes the order: from the ring's locations outwards, whatever the statistics say.
-    `SELECT sal.location_id, sal.service_id, a.taxonomy_term_id FROM json_each(?) AS ring
-       CROSS JOIN service_at_location sal ON sal.location_id = ring.value
+    // CROSS JOIN fixes the order: from the batch's locations outwards, whatever the statistics say.
+    `SELECT sal.location_id, sal.service_id, a.taxonomy_term_id FROM json_each(?) AS batch
+       CROSS JOIN service_at_location sal ON sal.location_id = batch.value
        CROSS JOIN attribute a ON a.link_id = sal.service_id
        CROSS JOIN service s ON s.id = sal.service_id
       WHERE a.taxonomy_term_id IN (SELECT value FROM json_each(?)) AND s.status = 'active' ${freeFilter}`,
   ).raw();
   const needOfTerm = new Map(answers.needs.map((need) => [needTermId(need), need]));
   const termIds = JSON.stringify([...needOfTerm.keys()]);
+  const byNeed = new Map<NeedCode, Map<string, number>>(answers.needs.map((need) => [need, new Map()]));
+  const enough = () => [...byNeed.values()].every((services) => services.size >= NEAREST_PER_NEED);
+  const seen = new Set<string>();
 
-  for (let ring = Math.min(FIRST_RING_KM, radiusKm); ; ring = Math.min(ring * 2, radiusKm)) {
+  outer: for (let ring = Math.min(FIRST_RING_KM, radiusKm); ; ring = Math.min(ring * 2, radiusKm)) {
     const [south, west, north, east] = boundingBox(center, ring);
-    const distance = new Map<string, number>();
+    const fresh: Array<[string, number]> = [];
     for (const [id, lat, lng] of locationsInBox.all(south, north, west, east) as Array<[string, number, number]>) {
+      if (seen.has(id)) continue;
       const km = distanceKm(center, { lat, lng });
-      if (km <= ring) distance.set(id, km);
+      if (km <= ring) fresh.push([id, km]);
     }
-    // Everything within `ring` is in hand: per need, each service at its nearest location.
-    const byNeed = new Map<NeedCode, Map<string, number>>(answers.needs.map((need) => [need, new Map()]));
-    for (const [locationId, serviceId, termId] of servicesAt.all(JSON.stringify([...distance.keys()]), termIds) as Array<[string, string, string]>) {
-      const services = byNeed.get(needOfTerm.get(termId)!);
-      const km = distance.get(locationId)!;
-      const known = services?.get(serviceId);
-      if (services && (known === undefined || km < known)) services.set(serviceId, km);
+    fresh.sort((a, b) => a[1] - b[1]);
+    for (let start = 0; start < fresh.length; start += LOCATION_BATCH) {
+      const batch = fresh.slice(start, start + LOCATION_BATCH);
+      const distance = new Map(batch);
+      for (const [id] of batch) seen.add(id);
+      for (const [locationId, serviceId, termId] of servicesAt.all(JSON.stringify([...distance.keys()]), termIds) as Array<[string, string, string]>) {
+        const services = byNeed.get(needOfTerm.get(termId)!)!;
+        const km = distance.get(locationId)!;
+        const known = services.get(serviceId);
+        if (known === undefined || km < known) services.set(serviceId, km);
+      }
+      if (enough()) break outer;
     }
-    if (ring >= radiusKm || [...byNeed.values()].every((services) => services.size >= NEAREST_PER_NEED)) {
-      return new Map(
-        [...byNeed].map(([need, services]) => [
-          need,
-          [...services]
-            .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
-            .slice(0, NEAREST_PER_NEED)
-            .map(([id]) => id),
-        ]),
-      );
-    }
+    if (ring >= radiusKm) break;
   }
+  return new Map(
+    [...byNeed].map(([need, services]) => [
+      need,
+      [...services]
+        .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, NEAREST_PER_NEED)
+        .map(([id]) => id),
+    ]),
+  );
 }
 
 function coveringForNeed(db: Db, answers: FamilyAnswers, need: NeedCode): string[] {
