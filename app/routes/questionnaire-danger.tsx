@@ -16,6 +16,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export const handle: ScriptsHandle = { scripts: false };
 
+/** These pages show a family's answers: never kept by the browser or anything in between. */
+export const headers: Route.HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
 /** "Someone is in danger": emergency and crisis help first, before any other question. */

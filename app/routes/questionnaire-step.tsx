@@ -59,6 +59,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 /** Plain forms are all these screens need (the place screen brings its own small script). */
 export const handle: ScriptsHandle = { scripts: false };
 
+/** These pages show a family's answers: never kept by the browser or anything in between. */
+export const headers: Route.HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
 export async function action({ request, params }: Route.ActionArgs) {

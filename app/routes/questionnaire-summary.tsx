@@ -22,6 +22,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export const handle: ScriptsHandle = { scripts: false };
 
+/** These pages show a family's answers: never kept by the browser or anything in between. */
+export const headers: Route.HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
 /** "Show my results": the moment a family's unmet needs are counted, once per completed questionnaire. */

@@ -55,6 +55,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   };
 }
 
+/** These pages show a family's answers: never kept by the browser or anything in between. */
+export const headers: Route.HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
 function Reason({ reason }: { reason: MatchReason }) {

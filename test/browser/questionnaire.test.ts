@@ -121,8 +121,9 @@ describe("bad answers", () => {
   it("come back with a localized message and the other answers kept", async () => {
     const context = await harness.context({ javaScript: false });
     const page = await context.newPage();
-    await page.goto("/cs/questionnaire/needs");
+    const response = await page.goto("/cs/questionnaire/needs");
     await page.waitForURL(/questionnaire\/safety\?missing=1/);
+    expect(response?.headers()["cache-control"]).toBe("no-store");
     expect(await page.locator(".notice").first().textContent()).toContain("Nejdřív prosím odpovězte");
     await page.locator('input[name="danger"][value="no"]').check();
     await page.locator(".step-actions button[type=submit]").click();
