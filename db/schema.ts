@@ -7,7 +7,9 @@
  * locations (HSDS's `schedule.timezone` is a fixed UTC offset, which breaks at daylight-saving time),
  * and `opening_interval`, derived from `schedule` so that "open now" is one indexed query.
  * The full-text index (service_fts, FTS5) and the spatial index (location_rtree, R*Tree) are created
- * in a hand-written migration: drizzle-kit does not model virtual tables.
+ * in a hand-written migration: drizzle-kit does not model virtual tables. So is the search index
+ * derived from the directory (service_search and its kin, 0003_search_keys.sql), which only
+ * app/directory/search-index.server.ts writes.
  */
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 

@@ -12,7 +12,7 @@ import { generateSyntheticDirectory } from "./bench/synthetic";
 import { ms, time } from "./bench/stats";
 
 const BENCH_DIR = path.resolve("data/bench");
-const SYNTHETIC_VERSION = 1;
+const SYNTHETIC_VERSION = 2;
 
 function freshDatabase(name: string): Db {
   fs.mkdirSync(BENCH_DIR, { recursive: true });

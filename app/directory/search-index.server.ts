@@ -1,10 +1,13 @@
 /**
- * Derived data kept beside the directory: the full-text row of each service (service_fts) and its
- * opening intervals (opening_interval). Whatever writes services — seed, import, editors — calls
- * reindexServices() afterwards, inside the same transaction.
+ * Derived data kept beside the directory: the search index (one `service_search` row per active
+ * service under an integer key, with its sites, service areas and full-text row; see
+ * db/migrations/0003_search_keys.sql) and every service's opening intervals (opening_interval).
+ * Whatever writes services — seed, import, editors — calls reindexServices() afterwards, inside the
+ * same transaction; so does whatever moves a location or changes its schedules.
  */
 import type { Db } from "~/db.server";
 import { REGIONS, isRegionCode } from "~/regions";
+import { NEEDS_TAXONOMY_ID } from "~/taxonomy/needs";
 import { fold } from "~/text/fold";
 import { effectiveSchedule, isWeekday, weeklyIntervals, type ScheduleRow } from "./hours";
 
@@ -12,6 +15,60 @@ interface ScheduleDbRow {
   byday: string;
   opens_at: string;
   closes_at: string;
+}
+
+/**
+ * The tokens of service_place_fts's `place` column. A site adds its 0.25° grid cell ("c…", about
+ * 28 km north–south), a service area the 2° cells its box meets ("a…"). Sites or areas that would
+ * need more than MAX_PLACE_CELLS cells add one catch-all token instead (`spread`, `hasarea`),
+ * which every search from a place asks for, so that a chain or a nationwide hotline cannot flood
+ * its row.
+ */
+const SITE_CELLS_PER_DEGREE = 4;
+const AREA_CELLS_PER_DEGREE = 0.5;
+const MAX_PLACE_CELLS = 4;
+const SPREAD_TOKEN = "spread";
+const AREA_TOKEN = "hasarea";
+/** After reindexing this many services at once, the full-text segments are merged. */
+const BULK_REINDEX = 500;
+
+type Box = readonly [south: number, west: number, north: number, east: number];
+
+/** The cells of the grid that meet the box, or null when there are more than `most`. */
+function cellsInBox(prefix: string, perDegree: number, [south, west, north, east]: Box, most = Number.POSITIVE_INFINITY): string[] | null {
+  const row = (lat: number) => Math.floor((lat + 90) * perDegree);
+  const column = (lng: number) => Math.floor((lng + 180) * perDegree);
+  const rows = row(north) - row(south) + 1;
+  const columns = column(east) - column(west) + 1;
+  if (rows > 0 && columns > 0 && rows * columns > most) return null;
+  const cells: string[] = [];
+  for (let r = row(south); r <= row(north); r++) {
+    for (let c = column(west); c <= column(east); c++) cells.push(`${prefix}${r}x${c}`);
+  }
+  return cells;
+}
+
+/** The `place` tokens a search from a place asks for: sites in the box, service areas over its centre. */
+export function placeTokens(box: Box, center: { lat: number; lng: number }): string[] {
+  return [
+    ...cellsInBox("c", SITE_CELLS_PER_DEGREE, box)!,
+    SPREAD_TOKEN,
+    ...cellsInBox("a", AREA_CELLS_PER_DEGREE, [center.lat, center.lng, center.lat, center.lng])!,
+    AREA_TOKEN,
+  ];
+}
+
+/** The `place` tokens of a service (db/migrations/0003_search_keys.sql writes the same, with `hasarea` for any area). */
+function servicePlaceTokens(sites: ReadonlyArray<{ lat: number; lng: number }>, areas: readonly Box[]): string {
+  const siteCells = new Set(sites.flatMap(({ lat, lng }) => cellsInBox("c", SITE_CELLS_PER_DEGREE, [lat, lng, lat, lng])!));
+  const areaCells = new Set<string>();
+  for (const area of areas) {
+    for (const cell of cellsInBox("a", AREA_CELLS_PER_DEGREE, area, MAX_PLACE_CELLS) ?? [AREA_TOKEN]) areaCells.add(cell);
+  }
+  return [
+    ...(siteCells.size > MAX_PLACE_CELLS ? [SPREAD_TOKEN] : siteCells),
+    ...(areaCells.size > MAX_PLACE_CELLS || areaCells.has(AREA_TOKEN) ? [AREA_TOKEN] : areaCells),
+  ].join(" ");
 }
 
 function toScheduleRows(rows: ScheduleDbRow[]): ScheduleRow[] {
@@ -28,23 +85,40 @@ function toScheduleRows(rows: ScheduleDbRow[]): ScheduleRow[] {
 
 export function reindexServices(db: Db, serviceIds: readonly string[]): void {
   const sqlite = db.$client;
-  const getService = sqlite.prepare<[string], { id: string; name: string; description: string; region: string; organization: string }>(
-    `SELECT s.id, s.name, s.description, s.region, o.name AS organization
+  const getService = sqlite.prepare<[string], { id: string; name: string; description: string; status: string; region: string; organization: string }>(
+    `SELECT s.id, s.name, s.description, s.status, s.region, o.name AS organization
        FROM service s JOIN organization o ON o.id = s.organization_id WHERE s.id = ?`,
   );
   const getTranslations = sqlite.prepare<[string, string], { field: string; value: string }>(
     `SELECT field, value FROM translation WHERE entity = ? AND entity_id = ? AND field IN ('name', 'description')`,
   );
-  const deleteFts = sqlite.prepare<[string]>(`DELETE FROM service_fts_map WHERE service_id = ?`);
-  const insertFts = sqlite.prepare<[string, string, string, string]>(
-    `INSERT INTO service_fts (service_id, name, description, organization) VALUES (?, ?, ?, ?)`,
+  const getKey = sqlite.prepare<[string], number>(`SELECT key FROM service_search WHERE service_id = ?`).pluck();
+  // Its trigger also removes the service's full-text row, sites and areas.
+  const deleteSearch = sqlite.prepare<[string]>(`DELETE FROM service_search WHERE service_id = ?`);
+  const insertSearch = sqlite.prepare<[number | null, string, string, string]>(
+    `INSERT INTO service_search (key, service_id, name, minimum_age, maximum_age, free, needs, languages, hours)
+     SELECT ?, s.id, s.name, s.minimum_age, s.maximum_age,
+            EXISTS (SELECT 1 FROM cost_option c WHERE c.service_id = s.id AND c.amount = 0),
+            ' ' || coalesce((SELECT group_concat(t.code, ' ') FROM attribute a JOIN taxonomy_term t ON t.id = a.taxonomy_term_id
+                              WHERE a.link_id = s.id AND t.taxonomy_id = ?), '') || ' ',
+            ' ' || coalesce((SELECT group_concat(l.code, ' ') FROM language l WHERE l.service_id = s.id), '') || ' ',
+            ?
+       FROM service s WHERE s.id = ?`,
   );
-  const insertFtsMap = sqlite.prepare<[string, number | bigint]>(`INSERT INTO service_fts_map (service_id, fts_rowid) VALUES (?, ?)`);
+  const insertSite = sqlite.prepare<[number | bigint, number, number]>(`INSERT INTO service_search_site (service_key, lat, lng) VALUES (?, ?, ?)`);
+  const areasOf = sqlite.prepare<[string], [number, number, number, number]>(`SELECT south, west, north, east FROM service_area WHERE service_id = ?`).raw();
+  const insertArea = sqlite.prepare<[number | bigint, number, number, number, number]>(
+    `INSERT INTO service_search_area (service_key, south, west, north, east) VALUES (?, ?, ?, ?, ?)`,
+  );
+  const insertFts = sqlite.prepare<[number | bigint, string, string, string]>(
+    `INSERT INTO service_fts (rowid, name, description, organization) VALUES (?, ?, ?, ?)`,
+  );
+  const insertPlaceFts = sqlite.prepare<[number | bigint, string, string]>(`INSERT INTO service_place_fts (rowid, words, place) VALUES (?, ?, ?)`);
   const serviceSchedule = sqlite.prepare<[string], ScheduleDbRow>(
     `SELECT byday, opens_at, closes_at FROM schedule WHERE service_id = ? AND location_id IS NULL AND service_at_location_id IS NULL`,
   );
-  const sites = sqlite.prepare<[string], { sal_id: string; location_id: string; time_zone: string }>(
-    `SELECT sal.id AS sal_id, l.id AS location_id, l.time_zone FROM service_at_location sal
+  const sites = sqlite.prepare<[string], { sal_id: string; location_id: string; time_zone: string; latitude: number | null; longitude: number | null }>(
+    `SELECT sal.id AS sal_id, l.id AS location_id, l.time_zone, l.latitude, l.longitude FROM service_at_location sal
        JOIN location l ON l.id = sal.location_id WHERE sal.service_id = ?`,
   );
   const salSchedule = sqlite.prepare<[string], ScheduleDbRow>(
@@ -59,22 +133,16 @@ export function reindexServices(db: Db, serviceIds: readonly string[]): void {
   );
 
   for (const id of serviceIds) {
-    deleteFts.run(id);
+    // A service keeps its key while it stays active, so its full-text rowid does not move.
+    const previousKey = getKey.get(id) ?? null;
+    deleteSearch.run(id);
     deleteIntervals.run(id);
     const row = getService.get(id);
     if (!row) continue;
-
-    const names = [row.name];
-    const descriptions = [row.description];
-    for (const translation of getTranslations.all("service", id)) {
-      (translation.field === "name" ? names : descriptions).push(translation.value);
-    }
-    const inserted = insertFts.run(id, fold(names.join(" \n ")), fold(descriptions.join(" \n ")), fold(row.organization));
-    insertFtsMap.run(id, inserted.lastInsertRowid);
+    const siteList = sites.all(id);
 
     const serviceRows = toScheduleRows(serviceSchedule.all(id));
     const rowsByZone = new Map<string, ScheduleRow[]>();
-    const siteList = sites.all(id);
     for (const site of siteList) {
       const rows = effectiveSchedule(
         toScheduleRows(salSchedule.all(site.sal_id)),
@@ -87,8 +155,39 @@ export function reindexServices(db: Db, serviceIds: readonly string[]): void {
       const zone = isRegionCode(row.region) ? REGIONS[row.region].timeZone : "UTC";
       rowsByZone.set(zone, serviceRows);
     }
+    const hours: string[] = [];
     for (const [zone, rows] of rowsByZone) {
-      for (const interval of weeklyIntervals(rows)) insertInterval.run(id, zone, interval.start, interval.end);
+      for (const interval of weeklyIntervals(rows)) {
+        insertInterval.run(id, zone, interval.start, interval.end);
+        hours.push(`${zone} ${interval.start} ${interval.end}`);
+      }
     }
+
+    // Only active services are searchable, so only they are indexed.
+    if (row.status !== "active") continue;
+    const key = insertSearch.run(previousKey, NEEDS_TAXONOMY_ID, hours.join(";"), id).lastInsertRowid;
+    const points: Array<{ lat: number; lng: number }> = [];
+    for (const site of siteList) {
+      if (site.latitude === null || site.longitude === null) continue;
+      insertSite.run(key, site.latitude, site.longitude);
+      points.push({ lat: site.latitude, lng: site.longitude });
+    }
+    const areas = areasOf.all(id);
+    for (const area of areas) insertArea.run(key, ...area);
+    const names = [row.name];
+    const descriptions = [row.description];
+    for (const translation of getTranslations.all("service", id)) {
+      (translation.field === "name" ? names : descriptions).push(translation.value);
+    }
+    const text = [fold(names.join(" \n ")), fold(descriptions.join(" \n ")), fold(row.organization)] as const;
+    insertFts.run(key, ...text);
+    insertPlaceFts.run(key, text.join(" \n "), servicePlaceTokens(points, areas));
+  }
+  // Searches hold the index in memory and reload it when this changes (search-snapshot.server.ts).
+  sqlite.prepare(`UPDATE search_index_version SET version = random()`).run();
+  // A bulk load leaves the full-text index in many small segments; merged, every query reads less.
+  if (serviceIds.length >= BULK_REINDEX) {
+    sqlite.prepare(`INSERT INTO service_fts (service_fts) VALUES ('optimize')`).run();
+    sqlite.prepare(`INSERT INTO service_place_fts (service_place_fts) VALUES ('optimize')`).run();
   }
 }

@@ -1,20 +1,44 @@
 /**
- * Directory search: full text (FTS5), filters, and distance from a place (R*Tree), in one pass over
- * the database, then the page's services read in the reader's language.
+ * Directory search: words through FTS5, filters, the browse order and distances through the
+ * in-memory search snapshot (search-snapshot.server.ts), then the page's services read in the
+ * reader's language. Only keys cross between SQLite and JavaScript, and only a page of services
+ * is read in full.
  */
 import type { Statement } from "better-sqlite3";
 import type { Db } from "~/db.server";
-import { boundingBox, distanceKm, type LatLng } from "~/geo/distance";
+import { boundingBox, type LatLng } from "~/geo/distance";
 import { lookupPlace, type Place } from "~/geo/gazetteer";
 import type { Language } from "~/i18n/languages";
-import { REGIONS, type RegionCode } from "~/regions";
-import { NEEDS_TAXONOMY_ID, isNeedCode, needTermId, type NeedCode } from "~/taxonomy/needs";
-import { localWeekMinute, openingStatus, type OpeningInterval, type OpeningStatus } from "./hours";
+import type { RegionCode } from "~/regions";
+import { NEEDS_TAXONOMY_ID, isNeedCode, type NeedCode } from "~/taxonomy/needs";
+import { openingStatus, type OpeningInterval, type OpeningStatus } from "./hours";
+import { placeTokens } from "./search-index.server";
 import { buildFtsQuery, PAGE_SIZE, type SearchQuery } from "./search-query";
+import {
+  areaCovers,
+  indexOfKey,
+  nearestChord2,
+  searchSnapshot,
+  serviceFilter,
+  siteChord2,
+  sitesInBox,
+  unitVector,
+  type SearchSnapshot,
+} from "./search-snapshot.server";
 import { localizedField, type LocalizedText, type TranslationMap } from "./text";
 
 /** Services farther than this from the family's place are left out. */
 export const SEARCH_RADIUS_KM = 25;
+/**
+ * When the words (with the filters) match more services than this, they are not ranked: bm25
+ * reads every match of every word, twice, tens of milliseconds for a word found in half of 100 000
+ * services. The search then lists this many matches instead, those with the exact words before
+ * those found by a word's beginning ("famil" → "family"), the newest services first, and reports
+ * the total as "more than" this many (SearchOutcome.totalIsCapped).
+ */
+export const RANKED_MATCH_CAP = 1000;
+/** The sphere of ~/geo/distance, to turn chords back into kilometres. */
+const EARTH_RADIUS_KM = 6371.0088;
 
 export type PlaceResolution =
   | { status: "none" }
@@ -40,17 +64,15 @@ export interface SearchResultItem {
 }
 
 export interface SearchOutcome {
+  /** The number of services found; when `totalIsCapped`, more than this many matched. */
   total: number;
+  /** The words matched more than RANKED_MATCH_CAP services: `total` is that cap and the pages hold only those. */
+  totalIsCapped: boolean;
   page: number;
   pageCount: number;
   items: SearchResultItem[];
   place: PlaceResolution;
   radiusKm: number;
-}
-
-interface Filter {
-  sql: string;
-  params: unknown[];
 }
 
 const statementCache = new WeakMap<Db, Map<string, Statement<unknown[]>>>();
@@ -60,40 +82,6 @@ function prepared(db: Db, sql: string): Statement<unknown[]> {
   let statement = cache.get(sql);
   if (!statement) cache.set(sql, (statement = db.$client.prepare(sql)));
   return statement;
-}
-
-function filtersFor(query: SearchQuery, now: Date): Filter[] {
-  const filters: Filter[] = [{ sql: "s.status = 'active'", params: [] }];
-  if (query.needs.length > 0) {
-    filters.push({
-      sql: `s.id IN (SELECT link_id FROM attribute WHERE taxonomy_term_id IN (${query.needs.map(() => "?").join(",")}))`,
-      params: query.needs.map(needTermId),
-    });
-  }
-  if (query.spokenLanguage) {
-    filters.push({ sql: "EXISTS (SELECT 1 FROM language l WHERE l.service_id = s.id AND l.code = ?)", params: [query.spokenLanguage] });
-  }
-  if (query.age !== null) {
-    // An age range is inclusive in whole years: "0–5" serves a child of 5 years and 11 months.
-    filters.push({
-      sql: "(s.minimum_age IS NULL OR s.minimum_age <= ?) AND (s.maximum_age IS NULL OR s.maximum_age + 1 > ?)",
-      params: [query.age, query.age],
-    });
-  }
-  if (query.freeOnly) {
-    filters.push({ sql: "EXISTS (SELECT 1 FROM cost_option c WHERE c.service_id = s.id AND c.amount = 0)", params: [] });
-  }
-  if (query.openNow) {
-    const zones = [...new Set(Object.values(REGIONS).map((region) => region.timeZone))];
-    const minutes = zones.map((zone) => localWeekMinute(now, zone));
-    filters.push({
-      sql: `EXISTS (SELECT 1 FROM opening_interval oi WHERE oi.service_id = s.id AND (${zones
-        .map(() => "(oi.time_zone = ? AND oi.start_minute <= ? AND oi.end_minute > ?)")
-        .join(" OR ")}))`,
-      params: zones.flatMap((zone, index) => [zone, minutes[index], minutes[index]]),
-    });
-  }
-  return filters;
 }
 
 export function resolvePlace(text: string): PlaceResolution {
@@ -110,103 +98,223 @@ interface Ranked {
   coversPlace: boolean;
 }
 
-/** The services a search matches, as SQL pieces whose parameters come in textual order. */
-interface Selection {
-  /** Joined after `service s`: the full-text match, when there are words. */
-  textJoin: string;
-  textParams: unknown[];
-  where: string;
-  whereParams: unknown[];
-  /** ORDER BY without a place. */
-  order: string;
+interface RankedPage {
+  total: number;
+  totalIsCapped: boolean;
+  ranked: Ranked[];
 }
 
-function selectionFor(query: SearchQuery, now: Date): Selection | "no-words" {
-  const filters = filtersFor(query, now);
-  const where = filters.map((filter) => filter.sql).join(" AND ");
-  const whereParams = filters.flatMap((filter) => filter.params);
-  if (!query.text) return { textJoin: "", textParams: [], where, whereParams, order: "s.name COLLATE NOCASE, s.id" };
-  const match = buildFtsQuery(query.text);
-  if (!match) return "no-words";
-  return {
-    // Name hits weigh most, then the organization, then the description (bm25: lower is better).
-    textJoin: `JOIN (SELECT service_id, bm25(service_fts, 0, 10.0, 1.0, 4.0) AS rank FROM service_fts WHERE service_fts MATCH ?) f
-                 ON f.service_id = s.id`,
-    textParams: [match],
-    where,
-    whereParams,
-    order: "f.rank, s.id",
-  };
+type Filter = ((i: number) => boolean) | null;
+
+const listed = (snapshot: SearchSnapshot, indexes: readonly number[], offset: number): Ranked[] =>
+  indexes.slice(offset, offset + PAGE_SIZE).map((i) => ({ id: snapshot.ids[i]!, distanceKm: null, coversPlace: false }));
+
+/**
+ * The keys service_fts matches, newest (highest) first, at most `limit`. The filter runs inside
+ * the query, as the SQL function search_keep, so that the limit counts only services that pass it.
+ */
+let currentFilter: ((key: number) => boolean) | null = null;
+const withKeep = new WeakSet<Db>();
+function matchingKeys(db: Db, snapshot: SearchSnapshot, match: string, filter: Filter, limit: number): number[] {
+  if (!withKeep.has(db)) {
+    db.$client.function("search_keep", (key) => (currentFilter?.(Number(key)) ? 1 : 0));
+    withKeep.add(db);
+  }
+  const keep = filter ? " AND search_keep(rowid)" : "";
+  currentFilter = filter && ((key) => {
+    const i = indexOfKey(snapshot, key);
+    return i >= 0 && filter(i);
+  });
+  try {
+    return prepared(db, `SELECT rowid FROM service_fts WHERE service_fts MATCH ?${keep} ORDER BY rowid DESC LIMIT ?`)
+      .pluck()
+      .all(match, limit) as number[];
+  } finally {
+    currentFilter = null;
+  }
 }
 
-/** Services within the radius of a place (nearest first), then phone and online services covering it. */
-function rankByDistance(db: Db, selection: Selection, center: LatLng, radiusKm: number): Ranked[] {
-  const [south, west, north, east] = boundingBox(center, radiusKm);
-  const nearby = prepared(
+/** Every key service_place_fts matches, read as one string of digits and commas: far cheaper than a row per key. */
+function allMatchingKeys(db: Db, match: string): Int32Array {
+  const list = (prepared(db, `SELECT group_concat(rowid) FROM service_place_fts WHERE service_place_fts MATCH ?`).pluck().get(match) as string | null) ?? "";
+  const keys = new Int32Array(list.length / 2 + 1);
+  let count = 0;
+  let key = -1;
+  for (let n = 0; n < list.length; n++) {
+    const code = list.charCodeAt(n);
+    if (code === 44) {
+      keys[count++] = key;
+      key = -1;
+    } else key = (key < 0 ? 0 : key * 10) + code - 48;
+  }
+  if (key >= 0) keys[count++] = key;
+  return keys.subarray(0, count);
+}
+
+/** bm25 of the given keys for the words (lower is better): name hits weigh most, then the organization, then the description. */
+function rankOf(db: Db, match: string, keys: readonly number[]): Map<number, number> {
+  if (keys.length === 0) return new Map();
+  const rows = prepared(
     db,
-    `SELECT s.id, r.min_lat, r.min_lng FROM location_rtree r
-       JOIN service_at_location sal ON sal.location_id = r.location_id
-       JOIN service s ON s.id = sal.service_id ${selection.textJoin}
-      WHERE r.min_lat >= ? AND r.max_lat <= ? AND r.min_lng >= ? AND r.max_lng <= ? AND ${selection.where}`,
+    `SELECT rowid, bm25(service_fts, 10.0, 1.0, 4.0) FROM service_fts
+      WHERE service_fts MATCH ? AND +rowid IN (SELECT value FROM json_each(?))`,
   )
     .raw()
-    .all(...selection.textParams, south, north, west, east, ...selection.whereParams) as Array<[string, number, number]>;
-
-  const nearest = new Map<string, number>();
-  for (const [id, lat, lng] of nearby) {
-    const km = distanceKm(center, { lat, lng });
-    if (km > radiusKm) continue;
-    const known = nearest.get(id);
-    if (known === undefined || km < known) nearest.set(id, km);
-  }
-  const ranked: Ranked[] = [...nearest]
-    .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
-    .map(([id, km]) => ({ id, distanceKm: km, coversPlace: false }));
-
-  const covering = prepared(
-    db,
-    `SELECT DISTINCT s.id FROM service_area a JOIN service s ON s.id = a.service_id ${selection.textJoin}
-      WHERE a.south <= ? AND a.north >= ? AND a.west <= ? AND a.east >= ? AND ${selection.where}
-      ORDER BY ${selection.order}`,
-  )
-    .pluck()
-    .all(...selection.textParams, center.lat, center.lat, center.lng, center.lng, ...selection.whereParams) as string[];
-  for (const id of covering) {
-    if (!nearest.has(id)) ranked.push({ id, distanceKm: null, coversPlace: true });
-  }
-  return ranked;
+    .all(match, JSON.stringify(keys)) as Array<[number, number]>;
+  return new Map(rows);
 }
 
-function rankWithoutPlace(db: Db, selection: Selection, page: number): { total: number; ranked: Ranked[] } {
-  const from = `service s ${selection.textJoin}`;
-  const total = prepared(db, `SELECT count(*) FROM ${from} WHERE ${selection.where}`)
-    .pluck()
-    .get(...selection.textParams, ...selection.whereParams) as number;
-  const ids = prepared(db, `SELECT s.id FROM ${from} WHERE ${selection.where} ORDER BY ${selection.order} LIMIT ? OFFSET ?`)
-    .pluck()
-    .all(...selection.textParams, ...selection.whereParams, PAGE_SIZE, (page - 1) * PAGE_SIZE) as string[];
-  return { total, ranked: ids.map((id) => ({ id, distanceKm: null, coversPlace: false })) };
+/** No words, no place: every service that passes the filters, by name. */
+function browse(snapshot: SearchSnapshot, filter: Filter, offset: number): RankedPage {
+  if (!filter) {
+    const page = Array.from({ length: Math.max(0, Math.min(PAGE_SIZE, snapshot.size - offset)) }, (_, n) => offset + n);
+    return { total: snapshot.size, totalIsCapped: false, ranked: listed(snapshot, page, 0) };
+  }
+  let total = 0;
+  const page: number[] = [];
+  for (let i = 0; i < snapshot.size; i++) {
+    if (!filter(i)) continue;
+    if (total >= offset && page.length < PAGE_SIZE) page.push(i);
+    total++;
+  }
+  return { total, totalIsCapped: false, ranked: listed(snapshot, page, 0) };
+}
+
+/** Words, no place: by bm25 when at most RANKED_MATCH_CAP services match; else capped (see RANKED_MATCH_CAP). */
+function rankByWords(db: Db, snapshot: SearchSnapshot, words: string, filter: Filter, offset: number): RankedPage {
+  const exactWords = words.replaceAll('"*', '"');
+  // Exact words first: FTS5 walks one word's list lazily, where a prefix first merges every word it begins.
+  const exact = exactWords === words ? [] : matchingKeys(db, snapshot, exactWords, filter, RANKED_MATCH_CAP + 1);
+  const matches = exact.length > RANKED_MATCH_CAP ? exact : matchingKeys(db, snapshot, words, filter, RANKED_MATCH_CAP + exact.length + 1);
+  if (matches.length <= RANKED_MATCH_CAP) {
+    const rank = rankOf(db, words, matches);
+    const indexes = matches
+      .map((key) => ({ i: indexOfKey(snapshot, key), rank: rank.get(key) ?? 0 }))
+      .filter((entry) => entry.i >= 0)
+      .sort((a, b) => a.rank - b.rank || compareIds(snapshot.ids[a.i]!, snapshot.ids[b.i]!))
+      .map((entry) => entry.i);
+    return { total: indexes.length, totalIsCapped: false, ranked: listed(snapshot, indexes, offset) };
+  }
+  const exactSet = new Set(exact);
+  const kept = [...exact, ...matches.filter((key) => !exactSet.has(key))].slice(0, RANKED_MATCH_CAP);
+  const indexes = kept.map((key) => indexOfKey(snapshot, key)).filter((i) => i >= 0);
+  return { total: indexes.length, totalIsCapped: true, ranked: listed(snapshot, indexes, offset) };
+}
+
+/** SQLite's BINARY order of two ids, which is the old tie-break: UTF-8 bytes, here code points. */
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * A place: services with a site within the radius, nearest first, then phone and online services
+ * whose service area covers the place (by relevance with words, else by name). Counts are exact.
+ */
+function rankByDistance(
+  db: Db,
+  snapshot: SearchSnapshot,
+  words: string | null,
+  filter: Filter,
+  center: LatLng,
+  radiusKm: number,
+  offset: number,
+): RankedPage {
+  const [x, y, z] = unitVector(center.lat, center.lng);
+  // Squared chord of the radius: a site is within it when its squared chord to the centre is no more.
+  const chord2 = (2 * Math.sin(radiusKm / (2 * EARTH_RADIUS_KM))) ** 2;
+  // Padded a little, so that float rounding at the edge cannot drop a site the chord test keeps.
+  const box = boundingBox(center, radiusKm * 1.01);
+  // Services with a site within the radius (service index, squared chord), and covering services.
+  const nearIndex: number[] = [];
+  const nearChord2: number[] = [];
+  const covering: number[] = [];
+
+  if (words) {
+    // FTS5 intersects the words with the services that have a site near the place or an area over it.
+    for (const key of allMatchingKeys(db, `{words} : (${words}) AND {place} : (${placeTokens(box, center).join(" OR ")})`)) {
+      const i = indexOfKey(snapshot, key);
+      if (i < 0 || (filter && !filter(i))) continue;
+      const d2 = nearestChord2(snapshot, i, x, y, z);
+      if (d2 <= chord2) {
+        nearIndex.push(i);
+        nearChord2.push(d2);
+      } else if (areaCovers(snapshot, i, center.lat, center.lng)) covering.push(i);
+    }
+  } else {
+    const nearest = new Float64Array(snapshot.size).fill(Number.POSITIVE_INFINITY);
+    for (const sites of sitesInBox(snapshot, box)) {
+      for (const n of sites) {
+        const d2 = siteChord2(snapshot, n, x, y, z);
+        const i = snapshot.siteService[n]!;
+        if (d2 > chord2) continue;
+        if (nearest[i] === Number.POSITIVE_INFINITY) nearIndex.push(i);
+        if (d2 < nearest[i]!) nearest[i] = d2;
+      }
+    }
+    let kept = 0;
+    for (const i of nearIndex) {
+      if (filter && !filter(i)) continue;
+      nearIndex[kept] = i;
+      nearChord2[kept++] = nearest[i]!;
+    }
+    nearIndex.length = kept;
+    for (const i of snapshot.withArea) {
+      if (nearest[i] === Number.POSITIVE_INFINITY && areaCovers(snapshot, i, center.lat, center.lng) && (!filter || filter(i))) covering.push(i);
+    }
+  }
+
+  // Only the page needs sorting: keep the services no farther than the page's last one.
+  const nearTotal = nearIndex.length;
+  const end = offset + PAGE_SIZE;
+  const cut = nearTotal > 2 * end ? Float64Array.from(nearChord2).sort()[end - 1]! : Number.POSITIVE_INFINITY;
+  const near: Array<{ i: number; d2: number }> = [];
+  for (let n = 0; n < nearTotal; n++) if (nearChord2[n]! <= cut) near.push({ i: nearIndex[n]!, d2: nearChord2[n]! });
+  near.sort((a, b) => a.d2 - b.d2 || compareIds(snapshot.ids[a.i]!, snapshot.ids[b.i]!));
+  const ranked: Ranked[] = near.slice(offset, end).map(({ i, d2 }) => ({
+    id: snapshot.ids[i]!,
+    distanceKm: Math.min(radiusKm, 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(d2) / 2))),
+    coversPlace: false,
+  }));
+
+  const coverOffset = Math.max(0, offset - nearTotal);
+  if (ranked.length < PAGE_SIZE && coverOffset < covering.length) {
+    if (words) {
+      // With words, covering services go by relevance; without, by name (their index order).
+      const rank = rankOf(db, words, covering.map((i) => snapshot.keys[i]!));
+      const rankOfIndex = (i: number) => rank.get(snapshot.keys[i]!) ?? 0;
+      covering.sort((a, b) => rankOfIndex(a) - rankOfIndex(b) || compareIds(snapshot.ids[a]!, snapshot.ids[b]!));
+    } else {
+      covering.sort((a, b) => a - b);
+    }
+    for (const i of covering.slice(coverOffset, coverOffset + PAGE_SIZE - ranked.length)) {
+      ranked.push({ id: snapshot.ids[i]!, distanceKm: null, coversPlace: true });
+    }
+  }
+  return { total: nearTotal + covering.length, totalIsCapped: false, ranked };
 }
 
 export function searchServices(db: Db, query: SearchQuery, language: Language, now: Date): SearchOutcome {
   const place = resolvePlace(query.place);
   const radiusKm = SEARCH_RADIUS_KM;
-  const selection = selectionFor(query, now);
-  if (selection === "no-words") return { total: 0, page: 1, pageCount: 0, items: [], place, radiusKm };
+  const words = query.text ? buildFtsQuery(query.text) : null;
+  if (query.text && !words) return { total: 0, totalIsCapped: false, page: 1, pageCount: 0, items: [], place, radiusKm };
 
-  let total: number;
-  let pageRanked: Ranked[];
-  if (place.status === "found") {
-    const ranked = rankByDistance(db, selection, place.place, radiusKm);
-    total = ranked.length;
-    pageRanked = ranked.slice((query.page - 1) * PAGE_SIZE, query.page * PAGE_SIZE);
-  } else {
-    const result = rankWithoutPlace(db, selection, query.page);
-    total = result.total;
-    pageRanked = result.ranked;
-  }
-  const pageCount = Math.ceil(total / PAGE_SIZE);
-  return { total, page: query.page, pageCount, items: readSummaries(db, pageRanked, language, now), place, radiusKm };
+  const snapshot = searchSnapshot(db);
+  const filter = serviceFilter(snapshot, query, now);
+  const offset = (query.page - 1) * PAGE_SIZE;
+  const result =
+    place.status === "found"
+      ? rankByDistance(db, snapshot, words, filter, place.place, radiusKm, offset)
+      : words
+        ? rankByWords(db, snapshot, words, filter, offset)
+        : browse(snapshot, filter, offset);
+  return {
+    total: result.total,
+    totalIsCapped: result.totalIsCapped,
+    page: query.page,
+    pageCount: Math.ceil(result.total / PAGE_SIZE),
+    items: readSummaries(db, result.ranked, language, now),
+    place,
+    radiusKm,
+  };
 }
 
 interface SummaryRow {

@@ -1,13 +1,17 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "~/db.server";
+import { localWeekMinute } from "~/directory/hours";
 import { reindexServices } from "~/directory/search-index.server";
-import { EMPTY_SEARCH, type SearchQuery } from "~/directory/search-query";
-import { searchServices } from "~/directory/search.server";
+import { buildFtsQuery, EMPTY_SEARCH, PAGE_SIZE, type SearchQuery } from "~/directory/search-query";
+import { RANKED_MATCH_CAP, SEARCH_RADIUS_KM, resolvePlace, searchServices } from "~/directory/search.server";
 import { createLoadContext } from "~/entry.server";
 import { loader as searchLoader } from "~/routes/search";
 import { distanceKm } from "~/geo/distance";
+import { REGIONS } from "~/regions";
+import { needTermId } from "~/taxonomy/needs";
 import * as t from "../../db/schema";
+import { generateSyntheticDirectory } from "../../scripts/bench/synthetic";
 import { createTestDatabase } from "../helpers/database";
 
 let db: Db;
@@ -163,5 +167,222 @@ describe("search loader", () => {
     expect(vi.outcome.items[0]!.id).toBe(cs.outcome.items[0]!.id);
     expect(vi.outcome.items[0]!.name.text).not.toBe(cs.outcome.items[0]!.name.text);
     expect(vi.outcome.items[0]!.name.fallback).toBe(false);
+  });
+});
+
+/**
+ * The search as it was first written (filters as subqueries on the directory's own tables, every
+ * distance computed, everything sorted), kept here as the oracle the indexed search must agree with.
+ */
+function referenceSearch(db: Db, query: SearchQuery, now: Date): Array<{ id: string; distanceKm: number | null; coversPlace: boolean }> {
+  const sqlite = db.$client;
+  const conditions = ["s.status = 'active'"];
+  const params: unknown[] = [];
+  if (query.needs.length > 0) {
+    conditions.push(`s.id IN (SELECT link_id FROM attribute WHERE taxonomy_term_id IN (${query.needs.map(() => "?").join(",")}))`);
+    params.push(...query.needs.map(needTermId));
+  }
+  if (query.spokenLanguage) {
+    conditions.push("EXISTS (SELECT 1 FROM language l WHERE l.service_id = s.id AND l.code = ?)");
+    params.push(query.spokenLanguage);
+  }
+  if (query.age !== null) {
+    conditions.push("(s.minimum_age IS NULL OR s.minimum_age <= ?) AND (s.maximum_age IS NULL OR s.maximum_age + 1 > ?)");
+    params.push(query.age, query.age);
+  }
+  if (query.freeOnly) conditions.push("EXISTS (SELECT 1 FROM cost_option c WHERE c.service_id = s.id AND c.amount = 0)");
+  if (query.openNow) {
+    const zones = [...new Set(Object.values(REGIONS).map((region) => region.timeZone))];
+    conditions.push(
+      `EXISTS (SELECT 1 FROM opening_interval oi WHERE oi.service_id = s.id AND (${zones.map(() => "(oi.time_zone = ? AND oi.start_minute <= ? AND oi.end_minute > ?)").join(" OR ")}))`,
+    );
+    for (const zone of zones) params.push(zone, localWeekMinute(now, zone), localWeekMinute(now, zone));
+  }
+  const services = sqlite.prepare(`SELECT s.id, s.name FROM service s WHERE ${conditions.join(" AND ")}`).raw().all(...params) as Array<[string, string]>;
+  const words = query.text ? buildFtsQuery(query.text) : null;
+  if (query.text && !words) return [];
+  const rank = new Map<string, number>();
+  if (words) {
+    for (const [id, score] of sqlite
+      .prepare(
+        `SELECT x.service_id, bm25(service_fts, 10.0, 1.0, 4.0) FROM service_fts f JOIN service_search x ON x.key = f.rowid
+          WHERE service_fts MATCH ?`,
+      )
+      .raw()
+      .all(words) as Array<[string, number]>) {
+      rank.set(id, score);
+    }
+  }
+  const matching = services.filter(([id]) => !words || rank.has(id));
+  const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const nocase = (text: string) => text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+  const byOrder = ([a, nameA]: [string, string], [b, nameB]: [string, string]) =>
+    words ? rank.get(a)! - rank.get(b)! || byId(a, b) : byId(nocase(nameA), nocase(nameB)) || byId(a, b);
+
+  const place = resolvePlace(query.place);
+  if (place.status !== "found") return matching.sort(byOrder).map(([id]) => ({ id, distanceKm: null, coversPlace: false }));
+  const center = place.place;
+  const nearest = new Map<string, number>();
+  for (const [id, lat, lng] of sqlite
+    .prepare(
+      `SELECT sal.service_id, l.latitude, l.longitude FROM service_at_location sal JOIN location l ON l.id = sal.location_id
+        WHERE l.latitude IS NOT NULL AND l.longitude IS NOT NULL`,
+    )
+    .raw()
+    .all() as Array<[string, number, number]>) {
+    const km = distanceKm(center, { lat, lng });
+    if (km <= SEARCH_RADIUS_KM && km < (nearest.get(id) ?? Number.POSITIVE_INFINITY)) nearest.set(id, km);
+  }
+  const covering = new Set(
+    sqlite
+      .prepare("SELECT service_id FROM service_area WHERE south <= ? AND north >= ? AND west <= ? AND east >= ?")
+      .pluck()
+      .all(center.lat, center.lat, center.lng, center.lng) as string[],
+  );
+  const located = matching
+    .filter(([id]) => nearest.has(id))
+    .map(([id]) => ({ id, distanceKm: nearest.get(id)!, coversPlace: false }))
+    .sort((a, b) => a.distanceKm - b.distanceKm || byId(a.id, b.id));
+  const covers = matching
+    .filter(([id]) => !nearest.has(id) && covering.has(id))
+    .sort(byOrder)
+    .map(([id]) => ({ id, distanceKm: null, coversPlace: true }));
+  return [...located, ...covers];
+}
+
+function everyPage(db: Db, query: SearchQuery, now: Date) {
+  const first = searchServices(db, query, "en", now);
+  const items = [...first.items];
+  for (let page = 2; page <= first.pageCount; page++) items.push(...searchServices(db, { ...query, page }, "en", now).items);
+  return { outcome: first, items };
+}
+
+describe("the indexed search agrees with the reference search", () => {
+  const now = new Date("2026-11-23T16:30:00Z");
+  const queries: Array<Partial<SearchQuery>> = [
+    {},
+    { needs: ["food"] },
+    { needs: ["parenting", "fathers"], freeOnly: true },
+    { spokenLanguage: "vi" },
+    { age: 3 },
+    { age: 12, freeOnly: true },
+    { openNow: true },
+    { text: "tu van" },
+    { text: "poradna" },
+    { text: "family" },
+    { text: "đăng ký" },
+    { text: "help", needs: ["food"] },
+    { text: "support", openNow: true, spokenLanguage: "en" },
+    { place: "Brno" },
+    { place: "Long Beach" },
+    { place: "602 00" },
+    { place: "Châu Đốc", needs: ["child-health", "pregnancy"] },
+    { place: "Pomona", openNow: true },
+    { place: "Brno", text: "poradna" },
+    { place: "Long Beach", text: "food", freeOnly: true },
+    { place: "Long Xuyên", text: "tu van", age: 2 },
+  ];
+  for (const changes of queries) {
+    it(JSON.stringify(changes), () => {
+      const query = { ...EMPTY_SEARCH, ...changes };
+      const expected = referenceSearch(db, query, now);
+      const { outcome, items } = everyPage(db, query, now);
+      expect(outcome.totalIsCapped).toBe(false);
+      expect(outcome.total).toBe(expected.length);
+      expect(items.map((item) => item.id)).toEqual(expected.map((entry) => entry.id));
+      expect(items.map((item) => item.coversPlace)).toEqual(expected.map((entry) => entry.coversPlace));
+      items.forEach((item, index) => {
+        const km = expected[index]!.distanceKm;
+        if (km === null) expect(item.distanceKm).toBeNull();
+        else expect(item.distanceKm).toBeCloseTo(km, 6);
+      });
+    });
+  }
+  it("has cases that find something", () => {
+    expect(queries.filter((changes) => referenceSearch(db, { ...EMPTY_SEARCH, ...changes }, now).length > 0).length).toBeGreaterThan(queries.length - 2);
+  });
+});
+
+describe("search index upkeep", () => {
+  it("ranks the same after every service is indexed again", () => {
+    const now = new Date();
+    const order = () => everyPage(db, { ...EMPTY_SEARCH, text: "tu van" }, now).items.map((item) => item.id);
+    const before = order();
+    const ids = db.select({ id: t.service.id }).from(t.service).all().map((row) => row.id);
+    reindexServices(db, ids);
+    reindexServices(db, ids.slice(0, 50));
+    expect(order()).toEqual(before);
+  });
+
+  it("drops a service that is no longer active, and finds it again when it is", () => {
+    const [service] = db.select({ id: t.service.id, name: t.service.name }).from(t.service).where(eq(t.service.status, "active")).limit(1).all();
+    const found = () => searchServices(db, { ...EMPTY_SEARCH, text: service!.name }, "en", new Date()).items.some((item) => item.id === service!.id);
+    expect(found()).toBe(true);
+    db.update(t.service).set({ status: "inactive" }).where(eq(t.service.id, service!.id)).run();
+    reindexServices(db, [service!.id]);
+    expect(found()).toBe(false);
+    db.update(t.service).set({ status: "active" }).where(eq(t.service.id, service!.id)).run();
+    reindexServices(db, [service!.id]);
+    expect(found()).toBe(true);
+  });
+
+  it("forgets a deleted service", () => {
+    const [service] = db.select({ id: t.service.id, name: t.service.name }).from(t.service).where(eq(t.service.status, "active")).limit(1).all();
+    const key = db.$client.prepare("SELECT key FROM service_search WHERE service_id = ?").pluck().get(service!.id);
+    const before = searchServices(db, EMPTY_SEARCH, "en", new Date()).total;
+    db.delete(t.service).where(eq(t.service.id, service!.id)).run();
+    expect(searchServices(db, EMPTY_SEARCH, "en", new Date()).total).toBe(before - 1);
+    expect(db.$client.prepare("SELECT count(*) FROM service_search WHERE service_id = ?").pluck().get(service!.id)).toBe(0);
+    expect(db.$client.prepare("SELECT count(*) FROM service_fts_docsize WHERE id = ?").pluck().get(key)).toBe(0);
+    expect(db.$client.prepare("SELECT count(*) FROM service_search_site WHERE service_key = ?").pluck().get(key)).toBe(0);
+  });
+});
+
+describe("words that match more than the cap", () => {
+  let big: Db;
+  let cleanupBig: () => void;
+  beforeAll(() => {
+    ({ db: big, cleanup: cleanupBig } = createTestDatabase({ seed: false }));
+    generateSyntheticDirectory(big, 3000);
+  }, 60_000);
+  afterAll(() => cleanupBig());
+
+  it("reports 'more than' the cap and pages through that many, all matching", () => {
+    const query = { ...EMPTY_SEARCH, text: "family" };
+    const first = searchServices(big, query, "en", new Date());
+    expect(first.totalIsCapped).toBe(true);
+    expect(first.total).toBe(RANKED_MATCH_CAP);
+    expect(first.pageCount).toBe(RANKED_MATCH_CAP / PAGE_SIZE);
+    const seen = new Set<string>();
+    for (let page = 1; page <= first.pageCount; page++) {
+      for (const item of searchServices(big, { ...query, page }, "en", new Date()).items) seen.add(item.id);
+    }
+    expect(seen.size).toBe(RANKED_MATCH_CAP);
+    expect(searchServices(big, { ...query, page: first.pageCount + 1 }, "en", new Date()).items).toEqual([]);
+    const matching = new Set(
+      big.$client
+        .prepare("SELECT x.service_id FROM service_fts f JOIN service_search x ON x.key = f.rowid WHERE service_fts MATCH ?")
+        .pluck()
+        .all('"family"*') as string[],
+    );
+    expect(matching.size).toBeGreaterThan(RANKED_MATCH_CAP);
+    for (const id of seen) expect(matching.has(id)).toBe(true);
+  });
+
+  it("applies the filters before the cap", () => {
+    const outcome = searchServices(big, { ...EMPTY_SEARCH, text: "family", needs: ["fathers"], freeOnly: true }, "en", new Date());
+    for (const item of outcome.items) {
+      expect(item.needs).toContain("fathers");
+      expect(item.free).toBe(true);
+    }
+  });
+
+  it("counts exactly once words and a place narrow the search", () => {
+    const query = { ...EMPTY_SEARCH, text: "family", place: "Brno" };
+    const expected = referenceSearch(big, query, new Date());
+    const outcome = searchServices(big, query, "en", new Date());
+    expect(outcome.totalIsCapped).toBe(false);
+    expect(outcome.total).toBe(expected.length);
+    expect(outcome.items.map((item) => item.id)).toEqual(expected.slice(0, PAGE_SIZE).map((entry) => entry.id));
   });
 });
