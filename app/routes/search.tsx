@@ -195,7 +195,9 @@ export default function Search({ loaderData }: Route.ComponentProps) {
         <h2 id="results-title" aria-live="polite">
           {place.status === "found"
             ? t("results.countNear", { count: outcome.total, formatted: formatNumber(outcome.total, language), place: place.place.name, distance: formatDistance(outcome.radiusKm, language) })
-            : t("results.count", { count: outcome.total, formatted: formatNumber(outcome.total, language) })}
+            : outcome.totalIsCapped
+              ? t("results.countMoreThan", { count: outcome.total, formatted: formatNumber(outcome.total, language) })
+              : t("results.count", { count: outcome.total, formatted: formatNumber(outcome.total, language) })}
         </h2>
         {outcome.total === 0 ? (
           <div className="empty-state">
