@@ -5,7 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
+import Database, { type Statement } from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { createContext } from "react-router";
@@ -28,3 +28,14 @@ export function openDatabase(file: string): Db {
 }
 
 export const dbContext = createContext<Db>();
+
+const statements = new WeakMap<Db, Map<string, Statement<unknown[]>>>();
+
+/** A prepared statement for hot queries written in SQL, prepared once per database and reused. */
+export function prepared(db: Db, sql: string): Statement<unknown[]> {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = db.$client.prepare(sql)));
+  return statement;
+}

@@ -2,36 +2,12 @@
  * `npm run bench`: in-process timings on the demo directory and on a synthetic directory of
  * 100 000 services (cached under data/bench/ between runs). Prints p50/p95 per kind of query.
  */
-import fs from "node:fs";
-import path from "node:path";
-import { openDatabase, type Db } from "../app/db.server";
+import type { Db } from "../app/db.server";
 import { EMPTY_SEARCH, type SearchQuery } from "../app/directory/search-query";
 import { searchServices } from "../app/directory/search.server";
 import { seedDemoDirectory } from "../db/seed/demo";
-import { generateSyntheticDirectory } from "./bench/synthetic";
+import { freshDatabase, syntheticDatabase } from "./bench/databases";
 import { ms, time } from "./bench/stats";
-
-const BENCH_DIR = path.resolve("data/bench");
-const SYNTHETIC_VERSION = 2;
-
-function freshDatabase(name: string): Db {
-  fs.mkdirSync(BENCH_DIR, { recursive: true });
-  const file = path.join(BENCH_DIR, name);
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
-  return openDatabase(file);
-}
-
-/** The synthetic directory, built once and reused while its version and size stay the same. */
-export function syntheticDatabase(count: number): Db {
-  const file = path.join(BENCH_DIR, `synthetic-${count}-v${SYNTHETIC_VERSION}.sqlite`);
-  if (fs.existsSync(file)) return openDatabase(file);
-  const started = Date.now();
-  const db = freshDatabase(path.basename(file));
-  generateSyntheticDirectory(db, count);
-  db.$client.pragma("optimize");
-  console.log(`  (built ${count.toLocaleString("en")} synthetic services in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  return db;
-}
 
 const QUERIES: Record<string, Array<Partial<SearchQuery>>> = {
   "browse (no words)": [{}, { page: 3 }, { needs: ["food"] }],

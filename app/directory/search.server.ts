@@ -4,8 +4,7 @@
  * reader's language. Only keys cross between SQLite and JavaScript, and only a page of services
  * is read in full.
  */
-import type { Statement } from "better-sqlite3";
-import type { Db } from "~/db.server";
+import { prepared, type Db } from "~/db.server";
 import { boundingBox, type LatLng } from "~/geo/distance";
 import { lookupPlace, type Place } from "~/geo/gazetteer";
 import type { Language } from "~/i18n/languages";
@@ -73,15 +72,6 @@ export interface SearchOutcome {
   items: SearchResultItem[];
   place: PlaceResolution;
   radiusKm: number;
-}
-
-const statementCache = new WeakMap<Db, Map<string, Statement<unknown[]>>>();
-function prepared(db: Db, sql: string): Statement<unknown[]> {
-  let cache = statementCache.get(db);
-  if (!cache) statementCache.set(db, (cache = new Map()));
-  let statement = cache.get(sql);
-  if (!statement) cache.set(sql, (statement = db.$client.prepare(sql)));
-  return statement;
 }
 
 export function resolvePlace(text: string): PlaceResolution {

@@ -10,8 +10,7 @@
  * all already active, serving the need and free when asked. Age, language and hours are scored
  * by matching, which sees everything it needs about each candidate.
  */
-import type { Statement } from "better-sqlite3";
-import type { Db } from "~/db.server";
+import { prepared, type Db } from "~/db.server";
 import { boundingBox, distanceKm } from "~/geo/distance";
 import { isNeedCode, needTermId, type NeedCode } from "~/taxonomy/needs";
 import { isRegionCode } from "~/regions";
@@ -23,15 +22,6 @@ export const NEAREST_PER_NEED = 50;
 /** Phone and online services kept per need. */
 export const AREA_SERVICES_PER_NEED = 40;
 const FIRST_RING_KM = 2;
-
-const statements = new WeakMap<Db, Map<string, Statement<unknown[]>>>();
-function prepared(db: Db, sql: string): Statement<unknown[]> {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let statement = cache.get(sql);
-  if (!statement) cache.set(sql, (statement = db.$client.prepare(sql)));
-  return statement;
-}
 
 /** Locations whose services are looked up in one query. */
 const LOCATION_BATCH = 200;
