@@ -96,19 +96,26 @@ export function reindexServices(db: Db, serviceIds: readonly string[]): void {
   // Its trigger also removes the service's full-text row, sites and areas.
   const deleteSearch = sqlite.prepare<[string]>(`DELETE FROM service_search WHERE service_id = ?`);
   const insertSearch = sqlite.prepare<[number | null, string, string, string]>(
-    `INSERT INTO service_search (key, service_id, name, minimum_age, maximum_age, free, needs, languages, hours)
+    `INSERT INTO service_search (key, service_id, name, minimum_age, maximum_age, free, needs, languages, hours,
+                                organization_id, region, interpretation, assured_date)
      SELECT ?, s.id, s.name, s.minimum_age, s.maximum_age,
             EXISTS (SELECT 1 FROM cost_option c WHERE c.service_id = s.id AND c.amount = 0),
-            ' ' || coalesce((SELECT group_concat(t.code, ' ') FROM attribute a JOIN taxonomy_term t ON t.id = a.taxonomy_term_id
+            -- In the order they were recorded: the first is the service's primary need.
+            ' ' || coalesce((SELECT group_concat(t.code, ' ' ORDER BY a.rowid) FROM attribute a JOIN taxonomy_term t ON t.id = a.taxonomy_term_id
                               WHERE a.link_id = s.id AND t.taxonomy_id = ?), '') || ' ',
             ' ' || coalesce((SELECT group_concat(l.code, ' ') FROM language l WHERE l.service_id = s.id), '') || ' ',
-            ?
+            ?,
+            s.organization_id, s.region, s.interpretation_services IS NOT NULL, s.assured_date
        FROM service s WHERE s.id = ?`,
   );
-  const insertSite = sqlite.prepare<[number | bigint, number, number]>(`INSERT INTO service_search_site (service_key, lat, lng) VALUES (?, ?, ?)`);
-  const areasOf = sqlite.prepare<[string], [number, number, number, number]>(`SELECT south, west, north, east FROM service_area WHERE service_id = ?`).raw();
-  const insertArea = sqlite.prepare<[number | bigint, number, number, number, number]>(
-    `INSERT INTO service_search_area (service_key, south, west, north, east) VALUES (?, ?, ?, ?, ?)`,
+  const insertSite = sqlite.prepare<[number | bigint, string, number, number]>(
+    `INSERT INTO service_search_site (service_key, location_id, lat, lng) VALUES (?, ?, ?, ?)`,
+  );
+  const areasOf = sqlite
+    .prepare<[string], [string, number, number, number, number]>(`SELECT name, south, west, north, east FROM service_area WHERE service_id = ? ORDER BY rowid`)
+    .raw();
+  const insertArea = sqlite.prepare<[number | bigint, string, number, number, number, number]>(
+    `INSERT INTO service_search_area (service_key, name, south, west, north, east) VALUES (?, ?, ?, ?, ?, ?)`,
   );
   const insertFts = sqlite.prepare<[number | bigint, string, string, string]>(
     `INSERT INTO service_fts (rowid, name, description, organization) VALUES (?, ?, ?, ?)`,
@@ -119,7 +126,7 @@ export function reindexServices(db: Db, serviceIds: readonly string[]): void {
   );
   const sites = sqlite.prepare<[string], { sal_id: string; location_id: string; time_zone: string; latitude: number | null; longitude: number | null }>(
     `SELECT sal.id AS sal_id, l.id AS location_id, l.time_zone, l.latitude, l.longitude FROM service_at_location sal
-       JOIN location l ON l.id = sal.location_id WHERE sal.service_id = ?`,
+       JOIN location l ON l.id = sal.location_id WHERE sal.service_id = ? ORDER BY sal.rowid`,
   );
   const salSchedule = sqlite.prepare<[string], ScheduleDbRow>(
     `SELECT byday, opens_at, closes_at FROM schedule WHERE service_at_location_id = ?`,
@@ -169,11 +176,12 @@ export function reindexServices(db: Db, serviceIds: readonly string[]): void {
     const points: Array<{ lat: number; lng: number }> = [];
     for (const site of siteList) {
       if (site.latitude === null || site.longitude === null) continue;
-      insertSite.run(key, site.latitude, site.longitude);
+      insertSite.run(key, site.location_id, site.latitude, site.longitude);
       points.push({ lat: site.latitude, lng: site.longitude });
     }
     const areas = areasOf.all(id);
     for (const area of areas) insertArea.run(key, ...area);
+    const boxes = areas.map(([, ...box]) => box);
     const names = [row.name];
     const descriptions = [row.description];
     for (const translation of getTranslations.all("service", id)) {
@@ -181,7 +189,7 @@ export function reindexServices(db: Db, serviceIds: readonly string[]): void {
     }
     const text = [fold(names.join(" \n ")), fold(descriptions.join(" \n ")), fold(row.organization)] as const;
     insertFts.run(key, ...text);
-    insertPlaceFts.run(key, text.join(" \n "), servicePlaceTokens(points, areas));
+    insertPlaceFts.run(key, text.join(" \n "), servicePlaceTokens(points, boxes));
   }
   // Searches hold the index in memory and reload it when this changes (search-snapshot.server.ts).
   sqlite.prepare(`UPDATE search_index_version SET version = random()`).run();

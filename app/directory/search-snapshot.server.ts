@@ -1,13 +1,17 @@
 /**
  * The search index in memory: what filters, distances and the browse order need for every active
- * service, read from service_search (and its sites and areas) into typed arrays, and read again
- * when `search_index_version` changes (reindexServices() and the index's triggers change it).
+ * service — and what matching needs to score it — read from service_search (and its sites and
+ * areas) into typed arrays, and read again when `search_index_version` changes (reindexServices()
+ * and the index's triggers change it).
  *
  * Why: at 100 000 services a search that filters, counts and sorts row by row in SQLite spends
  * about a microsecond per row on B-tree lookups and temporary sorts, tens of milliseconds per
  * query. The same work over arrays takes well under one. Words stay with FTS5, which hands over
- * integer keys.
+ * integer keys. Matching asks for the nearest services with a need (a k-d tree per need, built on
+ * first use) and for the services whose area covers a place, most recently verified first.
  */
+import KDBush from "kdbush";
+import { around } from "geokdbush";
 import type { Db } from "~/db.server";
 import { REGIONS } from "~/regions";
 import { NEED_CODES, type NeedCode } from "~/taxonomy/needs";
@@ -28,8 +32,15 @@ export interface SearchSnapshot {
   free: Uint8Array;
   /** One bit per NEED_CODES entry. */
   needs: Uint32Array;
+  /** Need codes in the service's order (the first is its primary need), space-delimited and padded. */
+  needList: string[];
   /** Spoken language codes, space-delimited and padded: " cs vi ". */
   languages: string[];
+  organizationIds: string[];
+  regions: string[];
+  interpretation: Uint8Array;
+  /** ISO dates, or null when the service was never assured. */
+  assuredDates: Array<string | null>;
   /** service_search.hours, parsed on the first "open now" search. */
   hours: string[];
   openIntervals: OpenIntervals | null;
@@ -42,6 +53,11 @@ export interface SearchSnapshot {
   siteX: Float64Array;
   siteY: Float64Array;
   siteZ: Float64Array;
+  siteLat: Float64Array;
+  siteLng: Float64Array;
+  siteLocationIds: string[];
+  /** Per need, a k-d tree of the sites of services with that need; built on first use. */
+  sitesByNeed: Map<NeedCode, NeedSites>;
   /** Service-area boxes of service i: areaStart[i] … areaStart[i + 1] - 1. */
   areaStart: Int32Array;
   /** The services that have a service area. */
@@ -50,6 +66,15 @@ export interface SearchSnapshot {
   areaWest: Float64Array;
   areaNorth: Float64Array;
   areaEast: Float64Array;
+  areaNames: string[];
+  /** Per need, the services with that need and a service area, most recently verified first; built on first use. */
+  areaServicesByNeed: Map<NeedCode, Int32Array>;
+}
+
+interface NeedSites {
+  tree: KDBush;
+  /** The site behind each point of the tree. */
+  sites: Int32Array;
 }
 
 interface OpenIntervals {
@@ -118,11 +143,11 @@ function loadSnapshot(db: Db, version: number): SearchSnapshot {
   const sqlite = db.$client;
   const rows = sqlite
     .prepare(
-      `SELECT key, service_id, minimum_age, maximum_age, free, needs, languages, hours
+      `SELECT key, service_id, minimum_age, maximum_age, free, needs, languages, hours, organization_id, region, interpretation, assured_date
          FROM service_search ORDER BY name COLLATE NOCASE, service_id`,
     )
     .raw()
-    .all() as Array<[number, string, number | null, number | null, number, string, string, string]>;
+    .all() as Array<[number, string, number | null, number | null, number, string, string, string, string, string, number, string | null]>;
   const size = rows.length;
   let maxKey = 0;
   for (const row of rows) maxKey = Math.max(maxKey, row[0]);
@@ -136,7 +161,12 @@ function loadSnapshot(db: Db, version: number): SearchSnapshot {
     maximumAge: new Float64Array(size),
     free: new Uint8Array(size),
     needs: new Uint32Array(size),
+    needList: new Array<string>(size),
     languages: new Array<string>(size),
+    organizationIds: new Array<string>(size),
+    regions: new Array<string>(size),
+    interpretation: new Uint8Array(size),
+    assuredDates: new Array<string | null>(size),
     hours: new Array<string>(size),
     openIntervals: null,
     siteStart: new Int32Array(size + 1),
@@ -145,14 +175,20 @@ function loadSnapshot(db: Db, version: number): SearchSnapshot {
     siteX: new Float64Array(0),
     siteY: new Float64Array(0),
     siteZ: new Float64Array(0),
+    siteLat: new Float64Array(0),
+    siteLng: new Float64Array(0),
+    siteLocationIds: [],
+    sitesByNeed: new Map(),
     areaStart: new Int32Array(size + 1),
     withArea: new Int32Array(0),
     areaSouth: new Float64Array(0),
     areaWest: new Float64Array(0),
     areaNorth: new Float64Array(0),
     areaEast: new Float64Array(0),
+    areaNames: [],
+    areaServicesByNeed: new Map(),
   };
-  rows.forEach(([key, id, minimumAge, maximumAge, free, needs, languages, hours], i) => {
+  rows.forEach(([key, id, minimumAge, maximumAge, free, needs, languages, hours, organizationId, region, interpretation, assuredDate], i) => {
     snapshot.ids[i] = id;
     snapshot.keys[i] = key;
     snapshot.indexOfKey[key] = i;
@@ -162,18 +198,29 @@ function loadSnapshot(db: Db, version: number): SearchSnapshot {
     let mask = 0;
     for (const code of needs.split(" ")) mask |= NEED_BIT.get(code) ?? 0;
     snapshot.needs[i] = mask;
+    snapshot.needList[i] = needs;
     snapshot.languages[i] = languages;
     snapshot.hours[i] = hours;
+    snapshot.organizationIds[i] = organizationId;
+    snapshot.regions[i] = region;
+    snapshot.interpretation[i] = interpretation;
+    snapshot.assuredDates[i] = assuredDate;
   });
 
   // Sites and areas, grouped by service index (a counting sort).
-  const sites = sqlite.prepare("SELECT service_key, lat, lng FROM service_search_site").raw().all() as Array<[number, number, number]>;
+  // Ordered by id: the order they were written in, which is each service's order of locations.
+  const sites = sqlite.prepare("SELECT service_key, lat, lng, location_id FROM service_search_site ORDER BY id").raw().all() as Array<
+    [number, number, number, string]
+  >;
   const siteOf = group(snapshot, sites, snapshot.siteStart);
   snapshot.siteService = new Int32Array(sites.length);
   snapshot.siteX = new Float64Array(sites.length);
   snapshot.siteY = new Float64Array(sites.length);
   snapshot.siteZ = new Float64Array(sites.length);
-  sites.forEach(([, lat, lng], row) => {
+  snapshot.siteLat = new Float64Array(sites.length);
+  snapshot.siteLng = new Float64Array(sites.length);
+  snapshot.siteLocationIds = new Array<string>(sites.length);
+  sites.forEach(([, lat, lng, locationId], row) => {
     const slot = siteOf[row]!;
     if (slot < 0) return;
     const [x, y, z] = unitVector(lat, lng);
@@ -184,23 +231,28 @@ function loadSnapshot(db: Db, version: number): SearchSnapshot {
     snapshot.siteX[slot] = x;
     snapshot.siteY[slot] = y;
     snapshot.siteZ[slot] = z;
+    snapshot.siteLat[slot] = lat;
+    snapshot.siteLng[slot] = lng;
+    snapshot.siteLocationIds[slot] = locationId;
   });
   for (let i = 0; i < size; i++) snapshot.siteService.fill(i, snapshot.siteStart[i], snapshot.siteStart[i + 1]);
-  const areas = sqlite.prepare("SELECT service_key, south, west, north, east FROM service_search_area").raw().all() as Array<
-    [number, number, number, number, number]
+  const areas = sqlite.prepare("SELECT service_key, south, west, north, east, name FROM service_search_area ORDER BY id").raw().all() as Array<
+    [number, number, number, number, number, string]
   >;
   const areaOf = group(snapshot, areas, snapshot.areaStart);
   snapshot.areaSouth = new Float64Array(areas.length);
   snapshot.areaWest = new Float64Array(areas.length);
   snapshot.areaNorth = new Float64Array(areas.length);
   snapshot.areaEast = new Float64Array(areas.length);
-  areas.forEach(([, south, west, north, east], row) => {
+  snapshot.areaNames = new Array<string>(areas.length);
+  areas.forEach(([, south, west, north, east, name], row) => {
     const slot = areaOf[row]!;
     if (slot < 0) return;
     snapshot.areaSouth[slot] = south;
     snapshot.areaWest[slot] = west;
     snapshot.areaNorth[slot] = north;
     snapshot.areaEast[slot] = east;
+    snapshot.areaNames[slot] = name;
   });
   const withArea: number[] = [];
   for (let i = 0; i < size; i++) if (snapshot.areaStart[i] !== snapshot.areaStart[i + 1]) withArea.push(i);
@@ -209,7 +261,7 @@ function loadSnapshot(db: Db, version: number): SearchSnapshot {
 }
 
 /** Fills `start` (per service index) for rows whose first column is a service key; returns each row's slot. */
-function group(snapshot: SearchSnapshot, rows: ReadonlyArray<readonly [number, ...number[]]>, start: Int32Array): Int32Array {
+function group(snapshot: SearchSnapshot, rows: ReadonlyArray<readonly [number, ...unknown[]]>, start: Int32Array): Int32Array {
   const count = new Int32Array(snapshot.size);
   const owner = new Int32Array(rows.length);
   rows.forEach(([key], row) => {
@@ -309,4 +361,87 @@ export function areaCovers(snapshot: SearchSnapshot, i: number, lat: number, lng
     if (snapshot.areaSouth[n]! <= lat && snapshot.areaNorth[n]! >= lat && snapshot.areaWest[n]! <= lng && snapshot.areaEast[n]! >= lng) return true;
   }
   return false;
+}
+
+/**
+ * Up to `count` service indexes with the need and a site within radiusKm of the place, nearest
+ * first (by their nearest site), among those `accept` lets through.
+ */
+export function nearestServicesWithNeed(
+  snapshot: SearchSnapshot,
+  need: NeedCode,
+  place: { lat: number; lng: number },
+  radiusKm: number,
+  count: number,
+  accept: (i: number) => boolean,
+): number[] {
+  const { tree, sites } = sitesWithNeed(snapshot, need);
+  if (sites.length === 0 || count <= 0) return [];
+  const acceptPoint = (point: number) => accept(snapshot.siteService[sites[point]!]!);
+  // The tree returns sites; a service with several counts once, so ask again for more while some may be missing.
+  for (let asked = count; ; asked *= 2) {
+    // A hair beyond the radius: the tree's Earth is 9 m smaller than distanceKm's; matching applies the radius exactly.
+    const points = around(tree, place.lng, place.lat, asked, radiusKm * 1.00001, acceptPoint);
+    const services: number[] = [];
+    const seen = new Set<number>();
+    for (const point of points) {
+      const i = snapshot.siteService[sites[point]!]!;
+      if (seen.has(i)) continue;
+      seen.add(i);
+      services.push(i);
+      if (services.length === count) return services;
+    }
+    if (points.length < asked) return services;
+  }
+}
+
+/**
+ * Up to `count` service indexes with the need whose service area covers the point, most recently
+ * verified first (then by id), among those `accept` lets through.
+ */
+export function coveringServicesWithNeed(
+  snapshot: SearchSnapshot,
+  need: NeedCode,
+  place: { lat: number; lng: number },
+  count: number,
+  accept: (i: number) => boolean,
+): number[] {
+  const services: number[] = [];
+  for (const i of areaServicesWithNeed(snapshot, need)) {
+    if (services.length >= count) break;
+    if (accept(i) && areaCovers(snapshot, i, place.lat, place.lng)) services.push(i);
+  }
+  return services;
+}
+
+function sitesWithNeed(snapshot: SearchSnapshot, need: NeedCode): NeedSites {
+  const cached = snapshot.sitesByNeed.get(need);
+  if (cached) return cached;
+  const bit = NEED_BIT.get(need) ?? 0;
+  const chosen: number[] = [];
+  for (let n = 0; n < snapshot.siteStart[snapshot.size]!; n++) if ((snapshot.needs[snapshot.siteService[n]!]! & bit) !== 0) chosen.push(n);
+  const tree = new KDBush(Math.max(1, chosen.length));
+  for (const n of chosen) tree.add(snapshot.siteLng[n]!, snapshot.siteLat[n]!);
+  // An empty tree cannot be finished; with no sites it is never searched.
+  if (chosen.length === 0) tree.add(0, 0);
+  tree.finish();
+  const needSites = { tree, sites: Int32Array.from(chosen) };
+  snapshot.sitesByNeed.set(need, needSites);
+  return needSites;
+}
+
+function areaServicesWithNeed(snapshot: SearchSnapshot, need: NeedCode): Int32Array {
+  const cached = snapshot.areaServicesByNeed.get(need);
+  if (cached) return cached;
+  const bit = NEED_BIT.get(need) ?? 0;
+  const dates = snapshot.assuredDates;
+  const services = snapshot.withArea
+    .filter((i) => (snapshot.needs[i]! & bit) !== 0)
+    .sort((a, b) => {
+      const [first, second] = [dates[a] ?? "", dates[b] ?? ""];
+      if (first !== second) return first > second ? -1 : 1;
+      return snapshot.ids[a]! < snapshot.ids[b]! ? -1 : 1;
+    });
+  snapshot.areaServicesByNeed.set(need, services);
+  return services;
 }

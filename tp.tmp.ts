@@ -1,0 +1,14 @@
+import { startProductionServer, throughput } from "./scripts/bench/http";
+import { FAMILIES } from "./scripts/bench/families";
+import { shareParams } from "./app/questionnaire/answers";
+import fs from "node:fs";
+const file = process.argv[2]!;
+const copy = "/tmp/tp-" + Date.now() + ".sqlite";
+fs.copyFileSync(file, copy);
+const server = await startProductionServer(copy);
+const url = `${server.url}/en/results?${shareParams(FAMILIES[0]!).toString()}`;
+console.log(url);
+await throughput(url, 3, 10);
+const r = await throughput(url, 10, 10);
+console.log(r);
+await server.stop();
