@@ -1,6 +1,8 @@
 /**
  * Configuration from the environment, read and checked once. Only `publicConfig` reaches browsers.
  */
+import os from "node:os";
+
 function integer(name: string, fallback: number, minimum: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === "") return fallback;
@@ -13,6 +15,8 @@ export const config = {
   /** 0 picks any free port (the browser tests use it). */
   port: integer("PORT", 3000, 0),
   databasePath: process.env.DATABASE_PATH || "data/family-navigator.sqlite",
+  /** Server processes sharing the port (`npm start`): by default one per CPU core. */
+  workers: integer("WEB_CONCURRENCY", os.availableParallelism(), 1),
   /** Where the quick-exit control sends a visitor: a neutral, everyday site. */
   quickExitUrl: process.env.QUICK_EXIT_URL || "https://www.google.com/search?q=weather",
   tileUrl: process.env.MAP_TILE_URL || "https://tile.openstreetmap.org/{z}/{x}/{y}.png",

@@ -1,8 +1,11 @@
 import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable } from "@react-router/node";
 import { renderToPipeableStream } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
 import { RouterContextProvider, ServerRouter, type EntryContext } from "react-router";
 import { dbContext, type Db } from "~/db.server";
+import { requestLanguage } from "~/i18n/locale.server";
+import { serverI18n } from "~/i18n/resources.server";
 
 export const streamTimeout = 5_000;
 
@@ -28,7 +31,14 @@ export default function handleRequest(
   return new Promise<Response>((resolve, reject) => {
     let timeoutId: ReturnType<typeof setTimeout> | undefined = setTimeout(() => abort(), streamTimeout + 1000);
     // Pages wait for all their data (onAllReady): the whole document arrives at once and works without JavaScript.
-    const { pipe, abort } = renderToPipeableStream(<ServerRouter context={routerContext} url={request.url} />, {
+    // The page's words: the language the root loader decides by the same rule (entry.client.tsx loads the same).
+    const words = serverI18n(requestLanguage(request));
+    const document = (
+      <I18nextProvider i18n={words}>
+        <ServerRouter context={routerContext} url={request.url} />
+      </I18nextProvider>
+    );
+    const { pipe, abort } = renderToPipeableStream(document, {
       onAllReady() {
         const body = new PassThrough({
           final(callback) {

@@ -1,5 +1,6 @@
-import { useMemo } from "react";
-import { I18nextProvider, useTranslation } from "react-i18next";
+import { useContext, useEffect } from "react";
+import { I18nContext } from "react-i18next";
+import { useT } from "~/i18n/use-t";
 import {
   Links,
   Meta,
@@ -16,17 +17,15 @@ import { CrisisLines } from "~/components/CrisisLines";
 import { LanguageSwitcher, switchLanguagePath } from "~/components/LanguageSwitcher";
 import { QuickExit } from "~/components/QuickExit";
 import { publicConfig } from "~/config.server";
-import { createI18n } from "~/i18n/i18n";
 import { LANGUAGES } from "~/i18n/languages";
 import { requestLanguage } from "~/i18n/locale.server";
-import { resourcesFor } from "~/i18n/resources.server";
 import { isRegionCode, type RegionCode } from "~/regions";
 import type { Route } from "./+types/root";
 import "./styles/app.css";
 
 export function loader({ request }: Route.LoaderArgs) {
   const language = requestLanguage(request);
-  return { language, resources: resourcesFor(language), config: publicConfig, origin: new URL(request.url).origin };
+  return { language, config: publicConfig, origin: new URL(request.url).origin };
 }
 
 // Reload the words only when the language changes, not on every navigation.
@@ -99,7 +98,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 function Shell({ children }: { children: React.ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root")!;
-  const { t } = useTranslation();
+  const t = useT();
   const region = usePageRegion();
   return (
     <>
@@ -129,25 +128,29 @@ function Shell({ children }: { children: React.ReactNode }) {
   );
 }
 
-function WithI18n({ children }: { children: React.ReactNode }) {
-  const root = useRouteLoaderData<typeof loader>("root");
-  const i18n = useMemo(() => (root ? createI18n(root.language, root.resources) : null), [root?.language]);
-  if (!root || !i18n) return <>{children}</>;
-  return <I18nextProvider i18n={i18n}>{children}</I18nextProvider>;
+/**
+ * The words come from outside the router (entry.server.tsx, entry.client.tsx), one language per
+ * document. Should a client-side navigation ever land in another language, load that page whole.
+ */
+function useWordsMatchPage() {
+  const words = useContext(I18nContext)?.i18n;
+  const language = useRouteLoaderData<typeof loader>("root")?.language;
+  useEffect(() => {
+    if (words && language && words.language !== language) window.location.reload();
+  }, [words, language]);
 }
 
 export default function App() {
+  useWordsMatchPage();
   return (
-    <WithI18n>
-      <Shell>
-        <Outlet />
-      </Shell>
-    </WithI18n>
+    <Shell>
+      <Outlet />
+    </Shell>
   );
 }
 
 function ErrorPage({ status }: { status: number }) {
-  const { t } = useTranslation();
+  const t = useT();
   const root = useRouteLoaderData<typeof loader>("root")!;
   const key = status === 404 ? "notFound" : "serverError";
   return (
@@ -166,7 +169,7 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const root = useRouteLoaderData<typeof loader>("root");
   const status = isRouteErrorResponse(error) ? error.status : 500;
   if (!root) {
-    // The root loader itself failed: nothing to translate with.
+    // The root loader itself failed: no language or settings to build the page with.
     return (
       <main>
         <h1>Family Navigator</h1>
@@ -175,10 +178,8 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
     );
   }
   return (
-    <WithI18n>
-      <Shell>
-        <ErrorPage status={status} />
-      </Shell>
-    </WithI18n>
+    <Shell>
+      <ErrorPage status={status} />
+    </Shell>
   );
 }

@@ -1,6 +1,6 @@
 /**
- * The web server: one Node process serving the React Router build, with the embedded database.
- * Used by `npm start` (scripts/start.ts) and by the browser tests.
+ * The web server: a Node process serving the React Router build, with the embedded database.
+ * `npm start` (scripts/start.ts) runs one per CPU core; the browser tests and benchmarks go through it.
  */
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -23,10 +23,17 @@ function log(entry: Record<string, unknown>) {
   process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
 }
 
-export async function startServer(options: { port: number; databasePath: string }): Promise<RunningServer> {
-  const db = openDatabase(options.databasePath);
+/** Migrates the database and seeds the demo directory when it is empty; done once, before any process serves. */
+export function prepareDatabase(databasePath: string): void {
+  const db = openDatabase(databasePath);
   const seeded = seedIfEmpty(db);
   if (seeded) log({ msg: "seeded demo directory", ...seeded });
+  db.$client.close();
+}
+
+/** Serves the build on the port, with a prepared database (prepareDatabase). */
+export async function startServer(options: { port: number; databasePath: string }): Promise<RunningServer> {
+  const db = openDatabase(options.databasePath);
 
   const build = (await import(pathToFileURL(path.join(BUILD_DIR, "server/index.js")).href)) as ServerBuild & {
     entry: { module: { createLoadContext(db: Db): unknown } };

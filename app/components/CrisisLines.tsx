@@ -1,9 +1,9 @@
-import { useTranslation } from "react-i18next";
+import { useT } from "~/i18n/use-t";
 import { REGION_CODES, type RegionCode } from "~/regions";
 import { CRISIS_LINES, type CrisisLine } from "~/safety/crisis-lines";
 
 function LineItem({ line }: { line: CrisisLine }) {
-  const { t } = useTranslation();
+  const t = useT();
   return (
     <li>
       <span className="crisis-name">{t(`crisis.lines.${line.id}`)}</span>{" "}
@@ -25,7 +25,7 @@ function LineItem({ line }: { line: CrisisLine }) {
 }
 
 function RegionLines({ region, open, idPrefix }: { region: RegionCode; open: boolean; idPrefix: string }) {
-  const { t } = useTranslation();
+  const t = useT();
   const lines = CRISIS_LINES[region];
   const emergency = lines.filter((line) => line.emergency);
   const others = lines.filter((line) => !line.emergency);
@@ -65,7 +65,7 @@ export function CrisisLines({
   /** A page that shows the lines twice names the second list differently (landmarks need unique names). */
   title?: string;
 }) {
-  const { t } = useTranslation();
+  const t = useT();
   const regions = region ? [region, ...REGION_CODES.filter((code) => code !== region)] : [...REGION_CODES];
   return (
     <aside id={id} className="crisis" aria-labelledby={`${id}-title`}>

@@ -1,5 +1,5 @@
 import { useLocation } from "react-router";
-import { useTranslation } from "react-i18next";
+import { useT } from "~/i18n/use-t";
 import { LANGUAGES, type Language } from "~/i18n/languages";
 
 /** Each language's own name, so a reader finds theirs whatever the page's language. */
@@ -12,7 +12,7 @@ export function switchLanguagePath(pathname: string, search: string, target: Lan
 }
 
 export function LanguageSwitcher({ current }: { current: Language }) {
-  const { t } = useTranslation();
+  const t = useT();
   const location = useLocation();
   return (
     <nav aria-label={t("language.label")} className="language-switcher">

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useT } from "~/i18n/use-t";
 import { useRouteLoaderData } from "react-router";
 import type { loader as rootLoader } from "~/root";
 
@@ -8,7 +8,7 @@ import type { loader as rootLoader } from "~/root";
  * fields, which the server rounds. Without JavaScript the container stays empty.
  */
 export function PlacePicker({ center }: { center: [number, number] }) {
-  const { t } = useTranslation("questionnaire");
+  const t = useT("questionnaire");
   const config = useRouteLoaderData<typeof rootLoader>("root")?.config;
   return (
     <>

@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import { useTranslation } from "react-i18next";
+import { useT } from "~/i18n/use-t";
 
 /** Pressing Shift this many times within WINDOW_MS leaves at once. */
 const SHIFT_PRESSES = 3;
@@ -15,7 +15,7 @@ function leave(url: string) {
  * neutral site; with JavaScript the current page is replaced, and Shift pressed three times does the same.
  */
 export function QuickExit({ url }: { url: string }) {
-  const { t } = useTranslation();
+  const t = useT();
 
   useEffect(() => {
     let presses: number[] = [];

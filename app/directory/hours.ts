@@ -70,15 +70,17 @@ export function weeklyIntervals(rows: readonly ScheduleRow[]): OpeningInterval[]
   return merged;
 }
 
+/** Building an Intl.DateTimeFormat costs tens of microseconds, formatting with one about one: one per zone. */
+const weekClocks = new Map<string, Intl.DateTimeFormat>();
+
 /** Minutes since Monday 00:00 of `now` on the wall clock of `timeZone`. */
 export function localWeekMinute(now: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    weekday: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(now);
+  let clock = weekClocks.get(timeZone);
+  if (!clock) {
+    clock = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    weekClocks.set(timeZone, clock);
+  }
+  const parts = clock.formatToParts(now);
   const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
   const day = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(get("weekday"));
   return day * MINUTES_PER_DAY + Number(get("hour")) * 60 + Number(get("minute"));

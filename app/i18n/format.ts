@@ -6,33 +6,46 @@ import type { OpeningStatus, Weekday, WeekMoment } from "~/directory/hours";
 import { WEEKDAYS } from "~/directory/hours";
 import type { Language } from "./languages";
 
+/**
+ * Intl formatters are immutable and costly to build (tens of microseconds, more than formatting
+ * with one): each is built once per kind and language. Keys are "kind language".
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames>();
+function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames>(key: string, build: () => T): T {
+  let cached = formatters.get(key) as T | undefined;
+  if (!cached) formatters.set(key, (cached = build()));
+  return cached;
+}
+
 export function formatDistance(km: number, language: Language): string {
   const value = km < 10 ? Math.round(km * 10) / 10 : Math.round(km);
-  return new Intl.NumberFormat(language, { style: "unit", unit: "kilometer", maximumFractionDigits: 1 }).format(value);
+  return formatter(`km ${language}`, () => new Intl.NumberFormat(language, { style: "unit", unit: "kilometer", maximumFractionDigits: 1 })).format(value);
 }
 
 export function formatNumber(value: number, language: Language): string {
-  return new Intl.NumberFormat(language).format(value);
+  return formatter(`number ${language}`, () => new Intl.NumberFormat(language)).format(value);
 }
 
 /** "YYYY-MM-DD" as a date in the page's language; the date itself, without time zone shifts. */
 export function formatDate(isoDate: string, language: Language): string {
   const [year, month, day] = isoDate.split("-").map(Number);
   if (!year || !month || !day) return isoDate;
-  return new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" }).format(new Date(Date.UTC(year, month - 1, day)));
+  return formatter(`date ${language}`, () => new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" })).format(
+    new Date(Date.UTC(year, month - 1, day)),
+  );
 }
 
 /** "HH:MM" (local wall-clock) in the page's language's usual form. */
 export function formatClock(time: string, language: Language): string {
   const [hours = 0, minutes = 0] = time.split(":").map(Number);
-  return new Intl.DateTimeFormat(language, { hour: "numeric", minute: "2-digit", timeZone: "UTC" }).format(
+  return formatter(`clock ${language}`, () => new Intl.DateTimeFormat(language, { hour: "numeric", minute: "2-digit", timeZone: "UTC" })).format(
     new Date(Date.UTC(2024, 0, 1, hours % 24, minutes)),
   );
 }
 
 export function weekdayName(day: Weekday, language: Language): string {
   // 2024-01-01 was a Monday.
-  return new Intl.DateTimeFormat(language, { weekday: "long", timeZone: "UTC" }).format(
+  return formatter(`weekday ${language}`, () => new Intl.DateTimeFormat(language, { weekday: "long", timeZone: "UTC" })).format(
     new Date(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(day))),
   );
 }
@@ -40,7 +53,7 @@ export function weekdayName(day: Weekday, language: Language): string {
 /** A language's name, in the page's language or (for a language list) in that language itself. */
 export function languageName(code: string, inLanguage: string): string {
   try {
-    return new Intl.DisplayNames([inLanguage], { type: "language" }).of(code) ?? code;
+    return formatter(`language ${inLanguage}`, () => new Intl.DisplayNames([inLanguage], { type: "language" })).of(code) ?? code;
   } catch {
     return code;
   }

@@ -1,30 +1,28 @@
 /**
- * The words, read from locales/<language>/<namespace>.json at build time. Only the server holds all
- * languages; a page ships only its own (root loader).
+ * The words on the server: every language, from the same bundles the browser loads
+ * (app/i18n/words/). Pages render with them; the browser fetches its page's language itself
+ * (resources.client.ts), so words never travel inside a page's HTML.
  */
 import type { Resource, TFunction } from "i18next";
-import { createI18n, NAMESPACES } from "./i18n";
-import { LANGUAGES, type Language } from "./languages";
+import { i18nFor, type i18n } from "./i18n";
+import type { Language } from "./languages";
+import cs from "./words/cs";
+import en from "./words/en";
+import vi from "./words/vi";
 
-const files = import.meta.glob<Record<string, unknown>>("../../locales/*/*.json", { eager: true, import: "default" });
+const BY_LANGUAGE: Record<Language, Resource> = { vi: { vi }, en: { en }, cs: { cs } };
 
-const RESOURCES: Resource = {};
-for (const [file, content] of Object.entries(files)) {
-  const match = /locales\/([a-z]+)\/([a-z-]+)\.json$/.exec(file);
-  if (!match) continue;
-  const [, language, namespace] = match as unknown as [string, string, string];
-  (RESOURCES[language] ??= {})[namespace] = content;
-}
-
+/** One language's words; the same object every time, so its i18next instance is built once (i18nFor). */
 export function resourcesFor(language: Language): Resource {
-  return { [language]: RESOURCES[language] ?? {} };
+  return BY_LANGUAGE[language];
 }
 
-const instances = new Map(LANGUAGES.map((language) => [language, createI18n(language, resourcesFor(language))]));
+/** The i18next instance pages render with on the server (entry.server.tsx). */
+export function serverI18n(language: Language): i18n {
+  return i18nFor(language, resourcesFor(language));
+}
 
 /** A translation function for server code (page titles, meta, messages built in loaders). */
 export function serverT(language: Language): TFunction {
-  return instances.get(language)!.t;
+  return serverI18n(language).t;
 }
-
-export { NAMESPACES };

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useT } from "~/i18n/use-t";
 import { useLanguage } from "~/i18n/use-language";
 import { requireLanguage } from "~/i18n/locale.server";
 import { serverT } from "~/i18n/resources.server";
@@ -14,7 +14,7 @@ export function loader({ params }: Route.LoaderArgs) {
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
 export default function Home() {
-  const { t } = useTranslation("home");
+  const t = useT("home");
   const language = useLanguage();
   return (
     <>

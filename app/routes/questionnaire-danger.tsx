@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useT } from "~/i18n/use-t";
 import { Link } from "react-router";
 import { CrisisLines } from "~/components/CrisisLines";
 import { useLanguage } from "~/i18n/use-language";
@@ -23,7 +23,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
 /** "Someone is in danger": emergency and crisis help first, before any other question. */
 export default function Danger({ loaderData }: Route.ComponentProps) {
-  const { t } = useTranslation("questionnaire");
+  const t = useT("questionnaire");
   const language = useLanguage();
   return (
     <section className="danger-page" aria-labelledby="danger-title">

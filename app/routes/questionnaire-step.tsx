@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useT } from "~/i18n/use-t";
 import { Form, Link, data, redirect, useNavigation } from "react-router";
 import { PlacePicker } from "~/components/PlacePicker";
 import { dbContext } from "~/db.server";
@@ -87,7 +87,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 function ErrorText({ id, error }: { id: string; error: FieldError | undefined }) {
-  const { t } = useTranslation("questionnaire");
+  const t = useT("questionnaire");
   if (!error) return null;
   return (
     <p id={id} className="field-error">
@@ -97,7 +97,7 @@ function ErrorText({ id, error }: { id: string; error: FieldError | undefined })
 }
 
 export default function QuestionnaireStep({ loaderData, actionData }: Route.ComponentProps) {
-  const { t } = useTranslation("questionnaire");
+  const t = useT("questionnaire");
   const language = useLanguage();
   const navigation = useNavigation();
   const { step, answers, fromSummary, missing } = loaderData;
@@ -151,7 +151,7 @@ interface StepFieldsProps {
 }
 
 function StepFields({ step, answers, errors, actionData, spoken }: StepFieldsProps) {
-  const { t } = useTranslation("questionnaire");
+  const t = useT("questionnaire");
   const language = useLanguage();
   const describedBy = (name: string) => (errors[name] ? `${name}-error` : undefined);
 

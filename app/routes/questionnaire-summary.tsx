@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useT } from "~/i18n/use-t";
 import { Form, Link, redirect } from "react-router";
 import { dbContext } from "~/db.server";
 import { languageNameInSentence } from "~/i18n/format";
@@ -41,7 +41,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 function Row({ step, label, children }: { step: Step; label: string; children: React.ReactNode }) {
-  const { t } = useTranslation("questionnaire");
+  const t = useT("questionnaire");
   const language = useLanguage();
   return (
     <div className="summary-row">
@@ -58,7 +58,7 @@ function Row({ step, label, children }: { step: Step; label: string; children: R
 }
 
 export default function Summary({ loaderData }: Route.ComponentProps) {
-  const { t } = useTranslation("questionnaire");
+  const t = useT("questionnaire");
   const language = useLanguage();
   const { answers } = loaderData;
   const ages = answers.childAgesMonths.map((months) => {

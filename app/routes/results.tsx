@@ -1,5 +1,5 @@
 import { Suspense, lazy, useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useT } from "~/i18n/use-t";
 import { Link, redirect, useRouteLoaderData } from "react-router";
 import { dbContext } from "~/db.server";
 import { readSummaries, type SearchResultItem } from "~/directory/search.server";
@@ -61,7 +61,7 @@ export const headers: Route.HeadersFunction = () => ({ "Cache-Control": "no-stor
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
 function Reason({ reason }: { reason: MatchReason }) {
-  const { t } = useTranslation("results");
+  const t = useT("results");
   const language = useLanguage();
   switch (reason.kind) {
     case "need":
@@ -90,7 +90,7 @@ function Reason({ reason }: { reason: MatchReason }) {
 }
 
 function ResultCard({ result, service, highlighted, onHighlight }: { result: MatchedService; service: SearchResultItem; highlighted: boolean; onHighlight(id: string | null): void }) {
-  const { t } = useTranslation("results");
+  const t = useT("results");
   const language = useLanguage();
   const opening = describeOpening(service.opening, t, language);
   const site = service.locations.find((location) => location.id === result.nearestLocationId) ?? service.locations[0];
@@ -143,7 +143,7 @@ function ClientOnly({ children }: { children: React.ReactNode }) {
 }
 
 export default function Results({ loaderData }: Route.ComponentProps) {
-  const { t } = useTranslation("results");
+  const t = useT("results");
   const language = useLanguage();
   const config = useRouteLoaderData<typeof rootLoader>("root")?.config;
   const [highlighted, setHighlighted] = useState<string | null>(null);

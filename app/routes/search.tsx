@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useT } from "~/i18n/use-t";
 import { Form, Link } from "react-router";
 import { MapView, type MapMarker } from "~/components/map/MapView";
 import { dbContext } from "~/db.server";
@@ -37,7 +37,7 @@ function hrefFor(language: string, query: SearchQuery, changes: Partial<SearchQu
 }
 
 function ResultCard({ item }: { item: SearchResultItem }) {
-  const { t } = useTranslation("search");
+  const t = useT("search");
   const language = useLanguage();
   const opening = describeOpening(item.opening, t, language);
   return (
@@ -83,7 +83,7 @@ function ResultCard({ item }: { item: SearchResultItem }) {
 }
 
 export default function Search({ loaderData }: Route.ComponentProps) {
-  const { t } = useTranslation("search");
+  const t = useT("search");
   const language = useLanguage();
   const { query, notices, outcome, spokenLanguages: spoken } = loaderData;
   const place = outcome.place;

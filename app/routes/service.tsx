@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useT } from "~/i18n/use-t";
 import { data } from "react-router";
 import { MapView } from "~/components/map/MapView";
 import { dbContext } from "~/db.server";
@@ -27,7 +27,7 @@ export function loader({ params, context }: Route.LoaderArgs) {
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
 function Text({ value }: { value: LocalizedText | null }) {
-  const { t } = useTranslation();
+  const t = useT();
   const language = useLanguage();
   if (!value) return null;
   return (
@@ -39,7 +39,7 @@ function Text({ value }: { value: LocalizedText | null }) {
 }
 
 function WeeklyHours({ rows }: { rows: ScheduleRow[] }) {
-  const { t } = useTranslation("service");
+  const t = useT("service");
   const language = useLanguage();
   const isAlwaysOpen = rows.length === 7 && rows.every((row) => row.opensAt === "00:00" && row.closesAt === "24:00");
   if (isAlwaysOpen) return <p>{t("hours.alwaysOpen")}</p>;
@@ -72,7 +72,7 @@ function WeeklyHours({ rows }: { rows: ScheduleRow[] }) {
 }
 
 function Site({ site }: { site: ServiceSite }) {
-  const { t } = useTranslation("service");
+  const t = useT("service");
   const language = useLanguage();
   const opening = describeOpening(site.opening, t, language);
   const addressText = site.address ? [site.address.line, `${site.address.postalCode} ${site.address.city}`.trim(), site.address.stateProvince].filter(Boolean).join(", ") : null;
@@ -105,7 +105,7 @@ function Site({ site }: { site: ServiceSite }) {
 
 export default function Service({ loaderData }: Route.ComponentProps) {
   const { service } = loaderData;
-  const { t } = useTranslation("service");
+  const t = useT("service");
   const language = useLanguage();
   const ages = describeAges(service.minimumAge, service.maximumAge, t);
   const opening = describeOpening(service.opening, t, language);

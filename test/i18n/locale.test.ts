@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { switchLanguagePath } from "~/components/LanguageSwitcher";
 import { languageFromAcceptLanguage, languageFromPath } from "~/i18n/locale.server";
 import { describeAges, formatDistance } from "~/i18n/format";
-import { createI18n } from "~/i18n/i18n";
+import { i18nFor } from "~/i18n/i18n";
 import { resourcesFor } from "~/i18n/resources.server";
 
 describe("languageFromAcceptLanguage", () => {
@@ -33,7 +33,7 @@ describe("language in paths", () => {
 
 describe("plurals and numbers", () => {
   it("uses Czech plural forms", () => {
-    const t = createI18n("cs", resourcesFor("cs")).t;
+    const t = i18nFor("cs", resourcesFor("cs")).t;
     expect(t("search:results.count", { count: 1, formatted: "1" })).toBe("1 služba");
     expect(t("search:results.count", { count: 2, formatted: "2" })).toBe("2 služby");
     expect(t("search:results.count", { count: 5, formatted: "5" })).toBe("5 služeb");
@@ -44,7 +44,7 @@ describe("plurals and numbers", () => {
     expect(formatDistance(12.6, "vi")).toBe("13 km");
   });
   it("describes age ranges, with months under two", () => {
-    const t = createI18n("en", resourcesFor("en")).t;
+    const t = i18nFor("en", resourcesFor("en")).t;
     expect(describeAges(0, 5, t)).toBe("Up to age 5");
     expect(describeAges(3, 5, t)).toBe("Ages 3–5");
     expect(describeAges(0.5, 3, t)).toBe("Ages 6 months–3");

@@ -88,7 +88,7 @@ function keysUsedInCode(): Array<{ file: string; key: string }> {
       if (entry.isDirectory()) walk(full);
       else if (/\.tsx?$/.test(entry.name)) {
         const source = fs.readFileSync(full, "utf8");
-        const namespace = /useTranslation\("([a-z-]+)"\)/.exec(source)?.[1] ?? "common";
+        const namespace = /useT\("([a-z-]+)"\)/.exec(source)?.[1] ?? "common";
         for (const match of source.matchAll(/\bt\(\s*"([^"]+)"/g)) {
           const key = match[1]!;
           found.push({ file: full, key: key.includes(":") ? key : `${namespace}:${key}` });
