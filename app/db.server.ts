@@ -22,6 +22,11 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
+  // Pages read a few dozen services scattered over a large file: with SQLite's default 2 MB page
+  // cache nearly every read missed it. Reading through a memory map (shared by every process on
+  // the machine, and cached by the OS) and a larger private cache halve a results page's reads.
+  sqlite.pragma("mmap_size = 1073741824");
+  sqlite.pragma("cache_size = -32768");
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return db;

@@ -12,7 +12,9 @@
  */
 import KDBush from "kdbush";
 import { around } from "geokdbush";
+import { distanceKm } from "~/geo/distance";
 import type { Db } from "~/db.server";
+import { primarySubtag } from "~/i18n/languages";
 import { REGIONS } from "~/regions";
 import { NEED_CODES, type NeedCode } from "~/taxonomy/needs";
 import type { SearchQuery } from "./search-query";
@@ -36,6 +38,11 @@ export interface SearchSnapshot {
   needList: string[];
   /** Spoken language codes, space-delimited and padded: " cs vi ". */
   languages: string[];
+  /** Their primary subtags, the same way: " cs vi " (matching compares languages by these). */
+  primaryLanguages: string[];
+  /** The same as bits (languageBits), for the first 32 primary subtags met; the rest only in primaryLanguages. */
+  languageMask: Uint32Array;
+  languageBits: Map<string, number>;
   organizationIds: string[];
   regions: string[];
   interpretation: Uint8Array;
@@ -56,8 +63,8 @@ export interface SearchSnapshot {
   siteLat: Float64Array;
   siteLng: Float64Array;
   siteLocationIds: string[];
-  /** Per need, a k-d tree of the sites of services with that need; built on first use. */
-  sitesByNeed: Map<NeedCode, NeedSites>;
+  /** Per service class (see ServiceClass), a k-d tree of its services' sites; built on first use. */
+  sitesByClass: Map<string, NeedSites>;
   /** Service-area boxes of service i: areaStart[i] … areaStart[i + 1] - 1. */
   areaStart: Int32Array;
   /** The services that have a service area. */
@@ -67,9 +74,30 @@ export interface SearchSnapshot {
   areaNorth: Float64Array;
   areaEast: Float64Array;
   areaNames: string[];
-  /** Per need, the services with that need and a service area, most recently verified first; built on first use. */
-  areaServicesByNeed: Map<NeedCode, Int32Array>;
+  /** Per service class, its services with a service area, most recently verified first; built on first use. */
+  areaServicesByClass: Map<string, Int32Array>;
 }
+
+/**
+ * Services with a need, split by what weighs most in a match score and does not depend on the
+ * family: whether the need is the service's first, and whether it offers interpretation. Matching
+ * looks through each class separately, so it can stop early in the classes that score lower.
+ */
+export interface ServiceClass {
+  need: NeedCode;
+  primaryNeed: boolean;
+  interpretation: boolean;
+}
+
+function inClass(snapshot: SearchSnapshot, i: number, serviceClass: ServiceClass): boolean {
+  return (
+    (snapshot.needs[i]! & (NEED_BIT.get(serviceClass.need) ?? 0)) !== 0 &&
+    snapshot.needList[i]!.startsWith(` ${serviceClass.need} `) === serviceClass.primaryNeed &&
+    (snapshot.interpretation[i] === 1) === serviceClass.interpretation
+  );
+}
+
+const classKey = ({ need, primaryNeed, interpretation }: ServiceClass) => `${need} ${Number(primaryNeed)}${Number(interpretation)}`;
 
 interface NeedSites {
   tree: KDBush;
@@ -163,6 +191,9 @@ function loadSnapshot(db: Db, version: number): SearchSnapshot {
     needs: new Uint32Array(size),
     needList: new Array<string>(size),
     languages: new Array<string>(size),
+    primaryLanguages: new Array<string>(size),
+    languageMask: new Uint32Array(size),
+    languageBits: new Map(),
     organizationIds: new Array<string>(size),
     regions: new Array<string>(size),
     interpretation: new Uint8Array(size),
@@ -178,7 +209,7 @@ function loadSnapshot(db: Db, version: number): SearchSnapshot {
     siteLat: new Float64Array(0),
     siteLng: new Float64Array(0),
     siteLocationIds: [],
-    sitesByNeed: new Map(),
+    sitesByClass: new Map(),
     areaStart: new Int32Array(size + 1),
     withArea: new Int32Array(0),
     areaSouth: new Float64Array(0),
@@ -186,7 +217,7 @@ function loadSnapshot(db: Db, version: number): SearchSnapshot {
     areaNorth: new Float64Array(0),
     areaEast: new Float64Array(0),
     areaNames: [],
-    areaServicesByNeed: new Map(),
+    areaServicesByClass: new Map(),
   };
   rows.forEach(([key, id, minimumAge, maximumAge, free, needs, languages, hours, organizationId, region, interpretation, assuredDate], i) => {
     snapshot.ids[i] = id;
@@ -200,6 +231,13 @@ function loadSnapshot(db: Db, version: number): SearchSnapshot {
     snapshot.needs[i] = mask;
     snapshot.needList[i] = needs;
     snapshot.languages[i] = languages;
+    const primaries = languages.split(" ").filter(Boolean).map(primarySubtag);
+    snapshot.primaryLanguages[i] = ` ${primaries.join(" ")} `;
+    for (const primary of primaries) {
+      let bit = snapshot.languageBits.get(primary);
+      if (bit === undefined && snapshot.languageBits.size < 32) snapshot.languageBits.set(primary, (bit = 1 << snapshot.languageBits.size));
+      if (bit !== undefined) snapshot.languageMask[i]! |= bit;
+    }
     snapshot.hours[i] = hours;
     snapshot.organizationIds[i] = organizationId;
     snapshot.regions[i] = region;
@@ -363,85 +401,154 @@ export function areaCovers(snapshot: SearchSnapshot, i: number, lat: number, lng
   return false;
 }
 
+/** Whether service i speaks one of these languages (primary subtags), by primary subtag. */
+export function speaksAny(snapshot: SearchSnapshot, primaries: readonly string[]): (i: number) => boolean {
+  let mask = 0;
+  const rare: string[] = [];
+  for (const primary of primaries) {
+    const bit = snapshot.languageBits.get(primary);
+    if (bit !== undefined) mask |= bit;
+    // Not among the first 32 met: either nobody speaks it, or a string test finds who does.
+    else if (snapshot.languageBits.size === 32) rare.push(` ${primary} `);
+  }
+  if (rare.length === 0) return (i) => (snapshot.languageMask[i]! & mask) !== 0;
+  return (i) => (snapshot.languageMask[i]! & mask) !== 0 || rare.some((code) => snapshot.primaryLanguages[i]!.includes(code));
+}
+
+/** One bit per NEED_CODES entry, as in SearchSnapshot.needs. */
+export function needMask(needs: readonly NeedCode[]): number {
+  return needs.reduce((bits, need) => bits | (NEED_BIT.get(need) ?? 0), 0);
+}
+
 /**
- * Up to `count` service indexes with the need and a site within radiusKm of the place, nearest
- * first (by their nearest site), among those `accept` lets through.
+ * The services of a class that have a site within `radiusKm` of the place, nearest first (by
+ * their nearest site), among those `accept` lets through; one at a time.
  */
-export function nearestServicesWithNeed(
-  snapshot: SearchSnapshot,
-  need: NeedCode,
-  place: { lat: number; lng: number },
-  radiusKm: number,
-  count: number,
-  accept: (i: number) => boolean,
-): number[] {
-  const { tree, sites } = sitesWithNeed(snapshot, need);
-  if (sites.length === 0 || count <= 0) return [];
-  const acceptPoint = (point: number) => accept(snapshot.siteService[sites[point]!]!);
-  // The tree returns sites; a service with several counts once, so ask again for more while some may be missing.
-  for (let asked = count; ; asked *= 2) {
-    // A hair beyond the radius: the tree's Earth is 9 m smaller than distanceKm's; matching applies the radius exactly.
-    const points = around(tree, place.lng, place.lat, asked, radiusKm * 1.00001, acceptPoint);
-    const services: number[] = [];
-    const seen = new Set<number>();
-    for (const point of points) {
-      const i = snapshot.siteService[sites[point]!]!;
-      if (seen.has(i)) continue;
-      seen.add(i);
-      services.push(i);
-      if (services.length === count) return services;
+export class NearestServices {
+  private readonly sites: NeedSites;
+  private readonly seen = new Set<number>();
+  /** Tree points found so far, nearest first, and how many of them have been gone through. */
+  private found: number[] = [];
+  private consumed = 0;
+  private exhausted = false;
+
+  constructor(
+    private readonly snapshot: SearchSnapshot,
+    serviceClass: ServiceClass,
+    private readonly place: { lat: number; lng: number },
+    private readonly radiusKm: number,
+    private readonly accept: (i: number) => boolean,
+  ) {
+    this.sites = sitesOfClass(snapshot, serviceClass);
+  }
+
+  /** The next service and the distance to its nearest site, or null when none is left. */
+  next(): { index: number; km: number } | null {
+    for (;;) {
+      const site = this.peekSite();
+      if (site === null) return null;
+      this.consumed++;
+      const index = this.snapshot.siteService[site]!;
+      if (this.seen.has(index)) continue;
+      this.seen.add(index);
+      return { index, km: this.siteKm(site) };
     }
-    if (points.length < asked) return services;
+  }
+
+  /** How far the next site is (no service still to come is nearer); Infinity when none is left. */
+  nextKm(): number {
+    const site = this.peekSite();
+    return site === null ? Number.POSITIVE_INFINITY : this.siteKm(site);
+  }
+
+  private siteKm(site: number): number {
+    return distanceKm(this.place, { lat: this.snapshot.siteLat[site]!, lng: this.snapshot.siteLng[site]! });
+  }
+
+  private peekSite(): number | null {
+    if (this.consumed >= this.found.length && !this.exhausted) {
+      // The tree is searched from the nearest each time, for twice as many: the work at most doubles.
+      const wanted = Math.max(32, this.found.length * 2);
+      const { snapshot, accept } = this;
+      const sites = this.sites.sites;
+      // A hair beyond the radius: the tree's Earth is 9 m smaller than distanceKm's; matching applies the radius exactly.
+      this.found =
+        sites.length === 0
+          ? []
+          : around(this.sites.tree, this.place.lng, this.place.lat, wanted, this.radiusKm * 1.00001, (point) => accept(snapshot.siteService[sites[point]!]!));
+      this.exhausted = this.found.length < wanted;
+    }
+    const point = this.found[this.consumed];
+    return point === undefined ? null : this.sites.sites[point]!;
   }
 }
 
 /**
- * Up to `count` service indexes with the need whose service area covers the point, most recently
- * verified first (then by id), among those `accept` lets through.
+ * The services of a class whose service area covers the place, most recently verified first
+ * (then by id), among those `accept` lets through; one at a time.
  */
-export function coveringServicesWithNeed(
-  snapshot: SearchSnapshot,
-  need: NeedCode,
-  place: { lat: number; lng: number },
-  count: number,
-  accept: (i: number) => boolean,
-): number[] {
-  const services: number[] = [];
-  for (const i of areaServicesWithNeed(snapshot, need)) {
-    if (services.length >= count) break;
-    if (accept(i) && areaCovers(snapshot, i, place.lat, place.lng)) services.push(i);
+export class CoveringServices {
+  private readonly services: Int32Array;
+  private position = 0;
+
+  constructor(
+    private readonly snapshot: SearchSnapshot,
+    serviceClass: ServiceClass,
+    private readonly place: { lat: number; lng: number },
+    private readonly accept: (i: number) => boolean,
+  ) {
+    this.services = areaServicesOfClass(snapshot, serviceClass);
   }
-  return services;
+
+  /** The next service, or null when none is left. */
+  next(): number | null {
+    return this.skipToNext() ? this.services[this.position++]! : null;
+  }
+
+  /** The assured date of the next service (no service still to come was assured later); undefined when none is left. */
+  nextAssuredDate(): string | null | undefined {
+    return this.skipToNext() ? this.snapshot.assuredDates[this.services[this.position]!] : undefined;
+  }
+
+  private skipToNext(): boolean {
+    const { snapshot, place } = this;
+    while (this.position < this.services.length) {
+      const i = this.services[this.position]!;
+      if (this.accept(i) && areaCovers(snapshot, i, place.lat, place.lng)) return true;
+      this.position++;
+    }
+    return false;
+  }
 }
 
-function sitesWithNeed(snapshot: SearchSnapshot, need: NeedCode): NeedSites {
-  const cached = snapshot.sitesByNeed.get(need);
+function sitesOfClass(snapshot: SearchSnapshot, serviceClass: ServiceClass): NeedSites {
+  const key = classKey(serviceClass);
+  const cached = snapshot.sitesByClass.get(key);
   if (cached) return cached;
-  const bit = NEED_BIT.get(need) ?? 0;
   const chosen: number[] = [];
-  for (let n = 0; n < snapshot.siteStart[snapshot.size]!; n++) if ((snapshot.needs[snapshot.siteService[n]!]! & bit) !== 0) chosen.push(n);
+  for (let n = 0; n < snapshot.siteStart[snapshot.size]!; n++) if (inClass(snapshot, snapshot.siteService[n]!, serviceClass)) chosen.push(n);
   const tree = new KDBush(Math.max(1, chosen.length));
   for (const n of chosen) tree.add(snapshot.siteLng[n]!, snapshot.siteLat[n]!);
   // An empty tree cannot be finished; with no sites it is never searched.
   if (chosen.length === 0) tree.add(0, 0);
   tree.finish();
-  const needSites = { tree, sites: Int32Array.from(chosen) };
-  snapshot.sitesByNeed.set(need, needSites);
-  return needSites;
+  const sites = { tree, sites: Int32Array.from(chosen) };
+  snapshot.sitesByClass.set(key, sites);
+  return sites;
 }
 
-function areaServicesWithNeed(snapshot: SearchSnapshot, need: NeedCode): Int32Array {
-  const cached = snapshot.areaServicesByNeed.get(need);
+function areaServicesOfClass(snapshot: SearchSnapshot, serviceClass: ServiceClass): Int32Array {
+  const key = classKey(serviceClass);
+  const cached = snapshot.areaServicesByClass.get(key);
   if (cached) return cached;
-  const bit = NEED_BIT.get(need) ?? 0;
   const dates = snapshot.assuredDates;
   const services = snapshot.withArea
-    .filter((i) => (snapshot.needs[i]! & bit) !== 0)
+    .filter((i) => inClass(snapshot, i, serviceClass))
     .sort((a, b) => {
       const [first, second] = [dates[a] ?? "", dates[b] ?? ""];
       if (first !== second) return first > second ? -1 : 1;
       return snapshot.ids[a]! < snapshot.ids[b]! ? -1 : 1;
     });
-  snapshot.areaServicesByNeed.set(need, services);
+  snapshot.areaServicesByClass.set(key, services);
   return services;
 }

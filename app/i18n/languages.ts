@@ -9,3 +9,8 @@ export function isLanguage(value: unknown): value is Language {
 
 /** Text written once per portal language. */
 export type Localized = Record<Language, string>;
+
+/** The primary subtag of a BCP 47 code, lower-cased: "vi-VN" → "vi". Languages match on it. */
+export function primarySubtag(code: string): string {
+  return code.trim().toLowerCase().split(/[-_]/, 1)[0]!;
+}

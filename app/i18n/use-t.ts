@@ -24,8 +24,18 @@ export function useT(namespace: Namespace = "common"): TFunction {
   return t;
 }
 
-/** Like getFixedT(null, namespace), without the copy of every i18next option getFixedT makes on each call. */
+/**
+ * Like getFixedT(null, namespace), without the copy of every i18next option getFixedT makes on each
+ * call. A key asked without options always gives the same words (the instance never changes), so
+ * those are looked up once: a page asks for the same labels many times.
+ */
 function withNamespace(instance: i18n, namespace: Namespace): TFunction {
-  const t = (key: string | string[], options?: Record<string, unknown>) => instance.t(key, { ...options, ns: namespace });
+  const plain = new Map<string, string>();
+  const t = (key: string | string[], options?: Record<string, unknown>) => {
+    if (options !== undefined || typeof key !== "string") return instance.t(key, { ...options, ns: namespace });
+    let words = plain.get(key);
+    if (words === undefined) plain.set(key, (words = instance.t(key, { ns: namespace })));
+    return words;
+  };
   return t as unknown as TFunction;
 }

@@ -1,52 +1,150 @@
 /**
- * The candidates matching looks at, for one family. Matching itself is pure (match.ts); this decides
- * which services are worth scoring, so that the work grows far slower than the directory:
- * - per need, the nearest services around the place within the radius (a k-d tree per need, so a
- *   dense city costs no more than a village); the score's distance decay makes services beyond the
- *   nearest fifty per need very unlikely winners;
- * - per need, the phone and online services whose service area covers the place (most recently
- *   verified first, capped);
- * all active (only active services are indexed), serving the need and free when asked. Age,
- * language and hours are scored by matching, which sees everything it needs about each candidate.
+ * Matching against the whole directory without scoring the whole directory. Matching itself is pure
+ * (match.ts); this decides which services it needs to see, reading them from the search index held
+ * in memory (search-snapshot.server.ts), never from the directory's tables.
  *
- * Everything is read from the search index held in memory (search-snapshot.server.ts), not from
- * the directory's tables: at 100 000 services joining a few hundred candidates' rows took longer
- * than everything else a results page does.
+ * The outcome is exactly what matching every active service would give. Per need, services come
+ * from streams: those with a location in range, nearest first (k-d trees), and those whose service
+ * area covers the place, latest verified first. Each is split by what weighs most in the score:
+ * whether the need is the service's first, whether it offers interpretation, and whether it speaks
+ * one of the family's languages — so that fitting services further away are not missed while the
+ * classes that score lower stop early. In rounds, each open need takes more from its streams and
+ * the candidates so far are matched. A service is only turned into a candidate when what is known of
+ * it (distance, language, cost, verification, needs) could still beat the need's lowest result; a
+ * need is settled when its results are full and no service left in its streams could
+ * (scoreCeiling in match.ts). Nearby services that fit well settle a need quickly, so the work
+ * follows how many services must be compared, not how many the directory holds.
  */
 import type { Db } from "~/db.server";
-import {
-  coveringServicesWithNeed,
-  nearestServicesWithNeed,
-  searchSnapshot,
-  type SearchSnapshot,
-} from "~/directory/search-snapshot.server";
+import { CoveringServices, NearestServices, needMask, searchSnapshot, speaksAny, type SearchSnapshot } from "~/directory/search-snapshot.server";
 import type { OpeningInterval } from "~/directory/hours";
+import { primarySubtag } from "~/i18n/languages";
 import { isRegionCode } from "~/regions";
-import { isNeedCode } from "~/taxonomy/needs";
-import type { CandidateService, FamilyAnswers } from "./types";
+import { isNeedCode, type NeedCode } from "~/taxonomy/needs";
+import { DEFAULT_MATCH_OPTIONS, matchServices, scoreCeiling, type KnownOfService } from "./match";
+import type { CandidateService, FamilyAnswers, MatchOptions, MatchOutcome } from "./types";
 
-/** Nearest services kept per need: far more than a page shows, so the score still has room to choose. */
-export const NEAREST_PER_NEED = 50;
-/** Phone and online services kept per need. */
-export const AREA_SERVICES_PER_NEED = 40;
+/** Candidates each stream of an open need may add in the first round; every round doubles it. */
+const FIRST_ROUND = 3;
+/** Scores are rounded to 0.001 in results: compare with that much to spare. */
+const SCORE_ROUNDING = 0.001;
 
-/** The services worth scoring for this family (see the module comment). Needs a place. */
-export function findCandidates(db: Db, answers: FamilyAnswers, radiusKm: number): CandidateService[] {
+interface Stream {
+  /** The next service and what is known of it without reading it whole, or null when none is left. */
+  next(): { index: number; known: KnownOfService } | null;
+  /** The highest score a service still to come could reach; -Infinity when none is left. */
+  ceiling(): number;
+}
+
+/** The family's results, matched against every active service (see the module comment). */
+export function matchFromIndex(
+  db: Db,
+  answers: FamilyAnswers,
+  now: Date,
+  options: MatchOptions,
+): { outcome: MatchOutcome; candidates: CandidateService[] } {
   const place = answers.place;
-  if (!place) return [];
+  if (!place) return { outcome: matchServices(answers, [], now, options), candidates: [] };
   const snapshot = searchSnapshot(db);
-  const accept = answers.freeOnly ? (i: number) => snapshot.free[i] === 1 : () => true;
-  const chosen = new Set<number>();
-  for (const need of answers.needs) {
-    for (const i of nearestServicesWithNeed(snapshot, need, place, radiusKm, NEAREST_PER_NEED, accept)) chosen.add(i);
-    for (const i of coveringServicesWithNeed(snapshot, need, place, AREA_SERVICES_PER_NEED, accept)) chosen.add(i);
+  const ceiling = scoreCeiling(answers, now);
+  const needs = [...new Set(answers.needs)];
+  const familyNeeds = needMask(needs);
+  const free = (i: number) => !answers.freeOnly || snapshot.free[i] === 1;
+  const primaries = [...new Set(answers.languages.map(primarySubtag).filter(Boolean))];
+  const speaks = speaksAny(snapshot, primaries);
+
+  const known = (i: number, need: NeedCode, km: number | null, speaking: boolean): KnownOfService => ({
+    km,
+    speaks: speaking,
+    interpretation: snapshot.interpretation[i] === 1,
+    primaryNeed: snapshot.needList[i]!.startsWith(` ${need} `),
+    free: snapshot.free[i] === 1,
+    assuredDate: snapshot.assuredDates[i]!,
+    needsServed: bitCount(snapshot.needs[i]! & familyNeeds),
+  });
+  const streams = new Map<NeedCode, Stream[]>();
+  for (const need of needs) {
+    const list: Stream[] = [];
+    for (const primaryNeed of [true, false]) {
+      for (const interpretation of [true, false]) {
+        const serviceClass = { need, primaryNeed, interpretation };
+        for (const speaking of primaries.length > 0 ? [true, false] : [false]) {
+          const accept =
+            primaries.length === 0 ? free : answers.freeOnly ? (i: number) => snapshot.free[i] === 1 && speaks(i) === speaking : (i: number) => speaks(i) === speaking;
+          const classFacts = { speaks: speaking, primaryNeed, interpretation };
+          const nearest = new NearestServices(snapshot, serviceClass, place, options.radiusKm, accept);
+          list.push({
+            next: () => {
+              const found = nearest.next();
+              return found && { index: found.index, known: known(found.index, need, found.km, speaking) };
+            },
+            ceiling: () => {
+              const km = nearest.nextKm();
+              return Number.isFinite(km) ? ceiling({ km, ...classFacts }) : Number.NEGATIVE_INFINITY;
+            },
+          });
+          const covering = new CoveringServices(snapshot, serviceClass, place, accept);
+          list.push({
+            next: () => {
+              const index = covering.next();
+              return index === null ? null : { index, known: known(index, need, null, speaking) };
+            },
+            ceiling: () => {
+              const assuredDate = covering.nextAssuredDate();
+              return assuredDate === undefined ? Number.NEGATIVE_INFINITY : ceiling({ km: null, assuredDate, ...classFacts });
+            },
+          });
+        }
+      }
+    }
+    streams.set(need, list);
   }
-  const candidates: CandidateService[] = [];
-  for (const i of chosen) {
-    const candidate = candidateAt(snapshot, i);
-    if (candidate) candidates.push(candidate);
+
+  const candidates = new Map<number, CandidateService>();
+  /** Per need, the lowest score among its results once they are full: what a newcomer must beat. */
+  const toBeat = new Map<NeedCode, number>(needs.map((need) => [need, Number.NEGATIVE_INFINITY]));
+  let open = needs;
+  for (let quota = FIRST_ROUND; ; quota *= 2) {
+    for (const need of open) {
+      const bar = toBeat.get(need)! - SCORE_ROUNDING;
+      for (const stream of streams.get(need)!) {
+        for (let added = 0; added < quota && mayBeat(stream, toBeat.get(need)!); ) {
+          const found = stream.next();
+          if (!found) break;
+          if (candidates.has(found.index) || ceiling(found.known) < bar) continue;
+          const candidate = candidateAt(snapshot, found.index);
+          if (!candidate) continue;
+          candidates.set(found.index, candidate);
+          added++;
+        }
+      }
+    }
+    const list = [...candidates.values()];
+    const outcome = matchServices(answers, list, now, options);
+    for (const group of outcome.groups) {
+      const full = group.results.length >= options.perNeed;
+      toBeat.set(group.need, full ? Math.min(...group.results.map((result) => result.score)) : Number.NEGATIVE_INFINITY);
+    }
+    open = open.filter((need) => streams.get(need)!.some((stream) => mayBeat(stream, toBeat.get(need)!)));
+    if (open.length === 0) return { outcome, candidates: list };
   }
-  return candidates;
+}
+
+/** The services matching had to see for this family (see the module comment). */
+export function findCandidates(db: Db, answers: FamilyAnswers, now: Date, radiusKm: number): CandidateService[] {
+  return matchFromIndex(db, answers, now, { ...DEFAULT_MATCH_OPTIONS, radiusKm }).candidates;
+}
+
+/** Whether a service still to come in the stream could score `lowest` or more (there is one, and its ceiling allows it). */
+function mayBeat(stream: Stream, lowest: number): boolean {
+  const ceiling = stream.ceiling();
+  return ceiling !== Number.NEGATIVE_INFINITY && ceiling >= lowest - SCORE_ROUNDING;
+}
+
+function bitCount(bits: number): number {
+  let count = 0;
+  for (let rest = bits; rest !== 0; rest &= rest - 1) count++;
+  return count;
 }
 
 /** Service i of the snapshot as matching sees it; null for a service outside every region. */

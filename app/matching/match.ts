@@ -23,6 +23,7 @@
  */
 import { opensEvenings, weekendDaysOpen } from "~/directory/hours";
 import { boundingBox, boxContains, distanceKm, type LatLng } from "~/geo/distance";
+import { primarySubtag } from "~/i18n/languages";
 import type { NeedCode } from "~/taxonomy/needs";
 import type {
   CandidateLocation,
@@ -99,6 +100,59 @@ const W = MATCH_WEIGHTS;
 const MS_PER_DAY = 86_400_000;
 
 /**
+ * What is known of a service not yet scored, for scoreCeiling. `km` is the distance to its nearest
+ * location in range (or at least that far), or null when it covers the place only through a
+ * service area. Everything else may be left out, and then counts at its best.
+ */
+export interface KnownOfService {
+  km: number | null;
+  speaks?: boolean;
+  interpretation?: boolean;
+  /** The need scored is the service's first need. */
+  primaryNeed?: boolean;
+  free?: boolean;
+  /** When it was last assured; for a stream of services in that order, the first one's date. */
+  assuredDate?: string | null;
+  /** How many of the family's needs it serves. */
+  needsServed?: number;
+}
+
+/**
+ * For this family, the highest score, for any need, that a service could reach given what is known
+ * of it: the score's own terms with every unknown at its best (hours are never known here).
+ * Candidate retrieval uses it to skip services that cannot make the results and to stop looking
+ * once nothing further away could (candidates.server.ts); the unit tests check that no service
+ * ever scores above it.
+ */
+export function scoreCeiling(answers: FamilyAnswers, now: Date): (known: KnownOfService) => number {
+  const family = familyOf(answers, now, radiusFor(answers));
+  return (known) => ceilingOf(family, known);
+}
+
+function ceilingOf(family: Family, known: KnownOfService): number {
+  const needsServed = known.needsServed ?? family.needs.length;
+  let ceiling = known.primaryNeed === false ? W.needSecondary : W.needPrimary;
+  ceiling += W.needExtra * Math.min(Math.max(needsServed - 1, 0), W.needExtraMax);
+  if (known.km === null) ceiling += family.areaScore;
+  else ceiling += W.distance * 0.5 ** (Math.max(0, known.km) / family.halfLifeKm);
+  if (family.languages.size > 0) {
+    if (known.speaks !== false) ceiling += W.speaks;
+    else if (known.interpretation !== false) ceiling += W.interpretation;
+  }
+  if (known.free !== false) ceiling += W.free;
+  if (family.hoursAsked) ceiling += W.hours;
+  if (known.assuredDate === undefined) {
+    ceiling += W.freshness;
+  } else {
+    // For a stream in date order, a date that cannot be read says nothing about those after it: fresh.
+    const assuredDay = dayNumber(known.assuredDate);
+    if (Number.isNaN(assuredDay)) ceiling += known.assuredDate === null ? 0 : W.freshness;
+    else ceiling += freshnessScore(Math.max(0, family.today - assuredDay));
+  }
+  return ceiling;
+}
+
+/**
  * Match a family's answers against candidate services (pre-filtered by the caller). Ties are broken
  * by service id, so the order of `candidates` does not matter.
  */
@@ -160,7 +214,7 @@ interface Family {
 function familyOf(answers: FamilyAnswers, now: Date, radiusKm: number): Family {
   const languages = new Map<string, string>();
   for (const language of answers.languages) {
-    const primary = primaryLanguage(language);
+    const primary = primarySubtag(language);
     if (primary !== "" && !languages.has(primary)) languages.set(primary, language.trim());
   }
   const childMonths = answers.childAgesMonths.filter((months) => Number.isFinite(months) && months >= 0);
@@ -302,14 +356,9 @@ function mostSpecificArea(areas: readonly CandidateServiceArea[], place: LatLng)
 /** The first of the family's languages that one of the service's languages shares a primary subtag with. */
 function spokenLanguage(serviceLanguages: readonly string[], familyLanguages: ReadonlyMap<string, string>): string | null {
   if (familyLanguages.size === 0) return null;
-  const spoken = serviceLanguages.map(primaryLanguage);
+  const spoken = serviceLanguages.map(primarySubtag);
   for (const [primary, asGiven] of familyLanguages) if (spoken.includes(primary)) return asGiven;
   return null;
-}
-
-/** The primary subtag of a BCP 47 code, lower-cased: "vi-VN" → "vi". */
-function primaryLanguage(code: string): string {
-  return code.trim().toLowerCase().split(/[-_]/, 1)[0]!;
 }
 
 function freshnessScore(ageDays: number): number {
@@ -318,8 +367,21 @@ function freshnessScore(ageDays: number): number {
   return (W.freshness * (W.freshZeroDays - ageDays)) / (W.freshZeroDays - W.freshFullDays);
 }
 
+const dayNumbers = new Map<string, number>();
+
 /** Day number (days since 1970-01-01 UTC) of "YYYY-MM-DD…", or NaN when missing or malformed. */
 function dayNumber(date: string | null): number {
+  if (date === null) return NaN;
+  let day = dayNumbers.get(date);
+  if (day === undefined) {
+    day = parseDayNumber(date);
+    // Directories hold a few thousand distinct dates at most; parsed once each.
+    if (dayNumbers.size < 100_000) dayNumbers.set(date, day);
+  }
+  return day;
+}
+
+function parseDayNumber(date: string | null): number {
   const parts = date === null ? null : /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
   if (!parts) return NaN;
   const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];

@@ -6,23 +6,28 @@ import { spawn, type ChildProcess } from "node:child_process";
 import autocannon from "autocannon";
 import { chromium } from "playwright-core";
 
-export async function startProductionServer(databasePath: string): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startProductionServer(databasePath: string): Promise<{ url: string; processes: number; stop(): Promise<void> }> {
   const child: ChildProcess = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts"], {
     env: { ...process.env, NODE_ENV: "production", PORT: "0", DATABASE_PATH: databasePath, MAP_TILE_URL: "https://tiles.example/{z}/{x}/{y}.png" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   let output = "";
   const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on("data", (chunk: Buffer) => {
+    const read = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /running on (http:\/\/\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-      if (output.length > 1e5) output = output.slice(-1e4);
-    });
+      if (!match) return;
+      // From here on the request log is only drained: reading it would take CPU from the load generator.
+      child.stdout!.off("data", read);
+      child.stdout!.resume();
+      resolve(match[1]!);
+    };
+    child.stdout!.on("data", read);
     child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
   });
   return {
     url,
+    processes: Number(/\((\d+) processes\)/.exec(output)?.[1] ?? 1),
     stop: () =>
       new Promise((resolve) => {
         child.once("exit", () => resolve());
@@ -31,8 +36,14 @@ export async function startProductionServer(databasePath: string): Promise<{ url
   };
 }
 
-export async function throughput(url: string, seconds = 10, connections = 10) {
-  const result = await autocannon({ url, connections, duration: seconds, headers: { "accept-encoding": "gzip" } });
+/**
+ * Requests per second over `paths` (each connection goes through them in turn), after a warm-up
+ * that lets every server process load its data.
+ */
+export async function throughput(origin: string, paths: string[], seconds = 10, connections = 10) {
+  const options = { url: origin, connections, headers: { "accept-encoding": "gzip" }, requests: paths.map((path) => ({ method: "GET" as const, path })) };
+  await autocannon({ ...options, duration: 3 });
+  const result = await autocannon({ ...options, duration: seconds });
   return {
     requestsPerSecond: result.requests.average,
     latencyP50: result.latency.p50,

@@ -1,63 +1,21 @@
 /**
- * Candidate retrieval from the in-memory index, checked against the retrieval as it was first
- * written: SQL over the directory's own tables (R*Tree rings, joins, service areas ordered by
- * verification date), kept here as the oracle.
+ * Matching from the in-memory index (candidates.server.ts), checked against the simplest oracle:
+ * every active service read from the directory's own tables with plain SQL, all of them matched.
  */
 import fs from "node:fs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "~/db.server";
 import { reindexServices } from "~/directory/search-index.server";
-import { distanceKm } from "~/geo/distance";
-import { AREA_SERVICES_PER_NEED, NEAREST_PER_NEED, findCandidates } from "~/matching/candidates.server";
-import { DEFAULT_RADIUS_KM, NO_CAR_RADIUS_KM } from "~/matching/match";
+import { findCandidates, matchFromIndex } from "~/matching/candidates.server";
+import { DEFAULT_MATCH_OPTIONS, DEFAULT_RADIUS_KM, NO_CAR_RADIUS_KM, matchServices } from "~/matching/match";
 import type { CandidateService, FamilyAnswers } from "~/matching/types";
 import { isRegionCode } from "~/regions";
-import { isNeedCode, needTermId, type NeedCode } from "~/taxonomy/needs";
+import { isNeedCode } from "~/taxonomy/needs";
 import * as t from "../../db/schema";
 import { FAMILIES } from "../../scripts/bench/families";
 import { generateSyntheticDirectory } from "../../scripts/bench/synthetic";
 import { createTestDatabase } from "../helpers/database";
-
-/** Per need: every active service with the need and a site within the radius, nearest first; then those whose area covers the place. */
-function referenceCandidateIds(db: Db, answers: FamilyAnswers, radiusKm: number): { nearest: Map<NeedCode, Array<[string, number]>>; covering: Set<string> } {
-  const sqlite = db.$client;
-  const place = answers.place!;
-  const free = answers.freeOnly ? "AND EXISTS (SELECT 1 FROM cost_option c WHERE c.service_id = s.id AND c.amount = 0)" : "";
-  const nearest = new Map<NeedCode, Array<[string, number]>>();
-  const covering = new Set<string>();
-  for (const need of answers.needs) {
-    const sites = sqlite
-      .prepare(
-        `SELECT s.id, l.latitude, l.longitude FROM service s JOIN attribute a ON a.link_id = s.id AND a.taxonomy_term_id = ?
-           JOIN service_at_location sal ON sal.service_id = s.id JOIN location l ON l.id = sal.location_id
-          WHERE s.status = 'active' AND l.latitude IS NOT NULL ${free}`,
-      )
-      .raw()
-      .all(needTermId(need)) as Array<[string, number, number]>;
-    const best = new Map<string, number>();
-    for (const [id, lat, lng] of sites) {
-      const km = distanceKm(place, { lat, lng });
-      if (km <= radiusKm && km < (best.get(id) ?? Number.POSITIVE_INFINITY)) best.set(id, km);
-    }
-    nearest.set(
-      need,
-      [...best].sort((a, b) => a[1] - b[1]),
-    );
-    const areas = sqlite
-      .prepare(
-        `SELECT DISTINCT s.id FROM service_area sa
-           JOIN attribute a ON a.link_id = sa.service_id AND a.taxonomy_term_id = ?
-           JOIN service s ON s.id = sa.service_id
-          WHERE sa.south <= ? AND sa.north >= ? AND sa.west <= ? AND sa.east >= ? AND s.status = 'active' ${free}
-          ORDER BY s.assured_date DESC, s.id LIMIT ?`,
-      )
-      .pluck()
-      .all(needTermId(need), place.lat, place.lat, place.lng, place.lng, AREA_SERVICES_PER_NEED) as string[];
-    for (const id of areas) covering.add(id);
-  }
-  return { nearest, covering };
-}
 
 /** One service as matching sees it, read from the directory's own tables. */
 function referenceCandidate(db: Db, id: string): CandidateService {
@@ -105,60 +63,58 @@ function referenceCandidate(db: Db, id: string): CandidateService {
   };
 }
 
-/** Checks findCandidates against the reference for one family; returns how many candidates it found. */
-function expectAgreement(db: Db, answers: FamilyAnswers, radiusKm: number): number {
-  const label = `${answers.place!.label} ${answers.needs.join(",")} free=${answers.freeOnly} r=${radiusKm}`;
-  const candidates = findCandidates(db, answers, radiusKm);
-  const found = new Set(candidates.map((candidate) => candidate.id));
-  expect(found.size, label).toBe(candidates.length);
-  const { nearest, covering } = referenceCandidateIds(db, answers, radiusKm);
-  // Per need the nearest NEAREST_PER_NEED; at the cut, services exactly as far may stand in for one another.
-  const required = new Set(covering);
-  const allowed = new Set(covering);
-  for (const ranked of nearest.values()) {
-    const cutoff = ranked.length > NEAREST_PER_NEED ? ranked[NEAREST_PER_NEED - 1]![1] : Number.POSITIVE_INFINITY;
-    for (const [id, km] of ranked) {
-      if (km < cutoff - 1e-9) required.add(id);
-      if (km <= cutoff + 1e-9) allowed.add(id);
-    }
-  }
-  expect([...required].filter((id) => !found.has(id)), `${label}: missing`).toEqual([]);
-  expect([...found].filter((id) => !allowed.has(id)), `${label}: not expected`).toEqual([]);
+/** Every active service, as matching sees it, read from the directory's own tables. */
+function everyService(db: Db): CandidateService[] {
+  const ids = db.$client.prepare("SELECT id FROM service WHERE status = 'active' ORDER BY id").pluck().all() as string[];
+  return ids.map((id) => referenceCandidate(db, id));
+}
+
+/**
+ * Checks, for one family, that matching from the index gives exactly what matching every service
+ * in the directory gives, and that each candidate it read equals the directory's record. Returns how
+ * many candidates it needed.
+ */
+function expectAgreement(db: Db, everything: CandidateService[], answers: FamilyAnswers, radiusKm: number): number {
+  const label = `${answers.place!.label} ${answers.needs.join(",")} ${answers.languages.join(",")} free=${answers.freeOnly} r=${radiusKm}`;
+  const options = { ...DEFAULT_MATCH_OPTIONS, radiusKm };
+  const { outcome, candidates } = matchFromIndex(db, answers, NOW, options);
+  expect(outcome, label).toEqual(matchServices(answers, everything, NOW, options));
+  expect(new Set(candidates.map((candidate) => candidate.id)).size, label).toBe(candidates.length);
   for (const candidate of candidates) {
     expect({ ...candidate, languages: [...candidate.languages].sort() }, label).toEqual(referenceCandidate(db, candidate.id));
   }
   return candidates.length;
 }
 
+const NOW = new Date("2026-11-23T16:30:00Z");
 const radiusOf = (answers: FamilyAnswers) => (answers.noCar ? NO_CAR_RADIUS_KM : DEFAULT_RADIUS_KM);
 
-describe("candidates from the in-memory index agree with the directory's tables", () => {
+describe("matching from the index gives what matching every service gives", () => {
   let db: Db;
   let cleanup: () => void;
   beforeAll(() => ({ db, cleanup } = createTestDatabase()));
   afterAll(() => cleanup());
 
-  it("for every benchmark family in the demo directory, and with wider and narrower radii", () => {
-    let total = 0;
+  it("for every benchmark family in the demo directory, with its radius, a narrow one and a wide one", () => {
+    const everything = everyService(db);
     for (const family of FAMILIES) {
-      for (const radius of [radiusOf(family), 3, 100]) total += expectAgreement(db, family, radius);
+      for (const radius of [radiusOf(family), 3, 100]) expectAgreement(db, everything, family, radius);
     }
-    expect(total).toBeGreaterThan(FAMILIES.length * 10);
   });
 
   it("after a service stops being active, and again when it is back", () => {
     const family = FAMILIES.find((answers) => answers.place!.label === "Brno")!;
-    const [first] = findCandidates(db, family, DEFAULT_RADIUS_KM);
+    const [first] = findCandidates(db, family, NOW, DEFAULT_RADIUS_KM);
     db.update(t.service).set({ status: "temporarily closed" }).where(eq(t.service.id, first!.id)).run();
     reindexServices(db, [first!.id]);
     try {
-      expect(findCandidates(db, family, DEFAULT_RADIUS_KM).map((candidate) => candidate.id)).not.toContain(first!.id);
-      expectAgreement(db, family, DEFAULT_RADIUS_KM);
+      expect(findCandidates(db, family, NOW, DEFAULT_RADIUS_KM).map((candidate) => candidate.id)).not.toContain(first!.id);
+      expectAgreement(db, everyService(db), family, DEFAULT_RADIUS_KM);
     } finally {
       db.update(t.service).set({ status: "active" }).where(eq(t.service.id, first!.id)).run();
       reindexServices(db, [first!.id]);
     }
-    expect(findCandidates(db, family, DEFAULT_RADIUS_KM).map((candidate) => candidate.id)).toContain(first!.id);
+    expect(findCandidates(db, family, NOW, DEFAULT_RADIUS_KM).map((candidate) => candidate.id)).toContain(first!.id);
   });
 
   it("the migration that added matching's columns backfills exactly what reindexing writes", () => {
@@ -181,7 +137,7 @@ describe("candidates from the in-memory index agree with the directory's tables"
   });
 });
 
-describe("candidates in a dense directory, where the per-need cap applies", () => {
+describe("matching from the index in a dense directory", () => {
   let db: Db;
   let cleanup: () => void;
   beforeAll(() => {
@@ -190,15 +146,13 @@ describe("candidates in a dense directory, where the per-need cap applies", () =
   });
   afterAll(() => cleanup());
 
-  it("are the nearest fifty per need and the most recently verified area services", () => {
-    let capped = 0;
+  it("gives what matching every service gives, from a small share of them", () => {
+    const everything = everyService(db);
+    const needed: number[] = [];
     for (const family of FAMILIES) {
-      for (const radius of [radiusOf(family), 100]) {
-        expectAgreement(db, family, radius);
-        const { nearest } = referenceCandidateIds(db, family, radius);
-        if ([...nearest.values()].some((ranked) => ranked.length > NEAREST_PER_NEED)) capped++;
-      }
+      for (const radius of [radiusOf(family), 100]) needed.push(expectAgreement(db, everything, family, radius));
     }
-    expect(capped).toBeGreaterThan(FAMILIES.length / 2);
+    needed.sort((a, b) => a - b);
+    expect(needed[needed.length >> 1]!).toBeLessThan(everything.length / 10);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { DEFAULT_MATCH_OPTIONS, MATCH_WEIGHTS, matchServices, radiusFor } from "~/matching/match";
+import { DEFAULT_MATCH_OPTIONS, MATCH_WEIGHTS, matchServices, radiusFor, scoreCeiling } from "~/matching/match";
 import type { CandidateService, FamilyAnswers, FamilyPlace, MatchOutcome } from "~/matching/types";
 import type { NeedCode } from "~/taxonomy/needs";
 import { MINUTES_PER_DAY } from "~/directory/hours";
@@ -566,5 +566,91 @@ describe("reasons", () => {
     const expectedScore =
       w.needPrimary + w.distance * 0.5 ** (2.34 / w.distanceHalfLifeKm) + w.speaks + w.free + w.hours + w.freshness;
     expect(result.score).toBeCloseTo(expectedScore, 2);
+  });
+});
+
+// ---------- The score ceiling candidate retrieval relies on ----------
+
+describe("scoreCeiling", () => {
+  /** A small deterministic generator, so the cases are the same on every run. */
+  function random(seed: number) {
+    let state = seed;
+    return () => {
+      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return state / 2_147_483_648;
+    };
+  }
+  const NEEDS: NeedCode[] = ["parenting", "food", "fathers", "housing"];
+  const DATES = [null, "2025-06-01", "2025-01-10", "2024-09-30", "2023-12-01", "not a date"];
+
+  function cases() {
+    const next = random(7);
+    const pick = <T,>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+    const out: Array<{ answers: FamilyAnswers; services: CandidateService[] }> = [];
+    for (let n = 0; n < 40; n++) {
+      const answers = family({
+        needs: NEEDS.filter(() => next() < 0.5).concat(pick(NEEDS)),
+        languages: pick([[], ["vi"], ["cs", "en"], ["vi-VN"]]),
+        freeOnly: next() < 0.2,
+        eveningsOrWeekends: next() < 0.4,
+        noCar: next() < 0.3,
+      });
+      const services = Array.from({ length: 30 }, (_, k) => {
+        const needs = [...new Set([pick(NEEDS), pick(NEEDS)])];
+        const onPhone = next() < 0.25;
+        return service(`s${n}-${k}`, {
+          needs,
+          languages: pick([["cs"], ["vi"], ["en", "vi"], []]),
+          interpretation: next() < 0.3,
+          free: next() < 0.5,
+          assuredDate: pick(DATES),
+          openingIntervals: next() < 0.5 ? [{ start: at(0, 17), end: at(0, 20) }] : [],
+          ...(onPhone ? { locations: [], serviceAreas: [{ name: "kraj", extent: SOUTH_MORAVIA }] } : { locations: [north(next() * 24, `l${n}-${k}`)] }),
+        });
+      });
+      out.push({ answers, services });
+    }
+    return out;
+  }
+
+  it("is never below the score a service gets, from its distance alone or from everything known of it", () => {
+    let checked = 0;
+    for (const { answers, services } of cases()) {
+      const ceiling = scoreCeiling(answers, NOW);
+      const outcome = matchServices(answers, services, NOW, { perNeed: 100 });
+      const familyPrimaries = answers.languages.map((code) => code.split("-")[0]!.toLowerCase());
+      for (const group of outcome.groups) {
+        for (const result of group.results) {
+          const candidate = services.find((entry) => entry.id === result.serviceId)!;
+          const km = result.distanceKm;
+          expect(ceiling({ km })).toBeGreaterThanOrEqual(result.score - 0.001);
+          const known = {
+            km,
+            speaks: candidate.languages.some((code) => familyPrimaries.includes(code)),
+            interpretation: candidate.interpretation,
+            primaryNeed: candidate.needs[0] === group.need,
+            free: candidate.free,
+            assuredDate: candidate.assuredDate,
+            needsServed: candidate.needs.filter((need) => answers.needs.includes(need)).length,
+          };
+          const bound = ceiling(known);
+          expect(bound).toBeGreaterThanOrEqual(result.score - 0.001);
+          // Hours are the only term it does not know, and a date it cannot read counts as fresh.
+          if (!answers.eveningsOrWeekends && candidate.assuredDate !== "not a date") expect(bound).toBeCloseTo(result.score, 2);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+  });
+
+  it("falls with distance, and for a stream in date order with the next service's date", () => {
+    const ceiling = scoreCeiling(family({ languages: ["vi"] }), NOW);
+    expect(ceiling({ km: 1 })).toBeGreaterThan(ceiling({ km: 5 }));
+    expect(ceiling({ km: 5, speaks: true })).toBeCloseTo(ceiling({ km: 5, speaks: false }) + MATCH_WEIGHTS.speaks - MATCH_WEIGHTS.interpretation);
+    expect(ceiling({ km: 5, speaks: false, interpretation: false })).toBeCloseTo(ceiling({ km: 5, speaks: false }) - MATCH_WEIGHTS.interpretation);
+    expect(ceiling({ km: null, assuredDate: "2025-06-01" })).toBeGreaterThan(ceiling({ km: null, assuredDate: "2023-01-01" }));
+    expect(ceiling({ km: null, assuredDate: null })).toBeCloseTo(ceiling({ km: null, assuredDate: "2020-01-01" }));
+    expect(ceiling({ km: null, assuredDate: "garbled" })).toBeCloseTo(ceiling({ km: null }));
   });
 });
