@@ -431,15 +431,23 @@ export class NearestServices {
   private found: number[] = [];
   private consumed = 0;
   private exhausted = false;
+  /** Sites further than this are not wanted any more (see limitTo). */
+  private reachKm: number;
 
   constructor(
     private readonly snapshot: SearchSnapshot,
     serviceClass: ServiceClass,
     private readonly place: { lat: number; lng: number },
-    private readonly radiusKm: number,
+    radiusKm: number,
     private readonly accept: (i: number) => boolean,
   ) {
     this.sites = sitesOfClass(snapshot, serviceClass);
+    this.reachKm = radiusKm;
+  }
+
+  /** From now on, sites further than `km` are not wanted: the tree is searched no further. */
+  limitTo(km: number) {
+    this.reachKm = Math.min(this.reachKm, km);
   }
 
   /** The next service and the distance to its nearest site, or null when none is left. */
@@ -466,16 +474,16 @@ export class NearestServices {
   }
 
   private peekSite(): number | null {
-    if (this.consumed >= this.found.length && !this.exhausted) {
+    if (this.consumed >= this.found.length && !this.exhausted && this.reachKm >= 0) {
       // The tree is searched from the nearest each time, for twice as many: the work at most doubles.
-      const wanted = Math.max(32, this.found.length * 2);
+      const wanted = Math.max(8, this.found.length * 2);
       const { snapshot, accept } = this;
       const sites = this.sites.sites;
-      // A hair beyond the radius: the tree's Earth is 9 m smaller than distanceKm's; matching applies the radius exactly.
+      // A hair beyond: the tree's Earth is 9 m smaller than distanceKm's; matching applies the radius exactly.
       this.found =
         sites.length === 0
           ? []
-          : around(this.sites.tree, this.place.lng, this.place.lat, wanted, this.radiusKm * 1.00001, (point) => accept(snapshot.siteService[sites[point]!]!));
+          : around(this.sites.tree, this.place.lng, this.place.lat, wanted, this.reachKm * 1.00001, (point) => accept(snapshot.siteService[sites[point]!]!));
       this.exhausted = this.found.length < wanted;
     }
     const point = this.found[this.consumed];

@@ -34,6 +34,8 @@ interface Stream {
   next(): { index: number; known: KnownOfService } | null;
   /** The highest score a service still to come could reach; -Infinity when none is left. */
   ceiling(): number;
+  /** Services that cannot score `lowest` are not wanted any more (a nearest-first stream then searches no further). */
+  raiseBar(lowest: number): void;
 }
 
 /** The family's results, matched against every active service (see the module comment). */
@@ -74,24 +76,26 @@ export function matchFromIndex(
           const classFacts = { speaks: speaking, primaryNeed, interpretation };
           const nearest = new NearestServices(snapshot, serviceClass, place, options.radiusKm, accept);
           list.push({
+            raiseBar: (lowest) => nearest.limitTo(ceiling.reachKm(classFacts, lowest - SCORE_ROUNDING)),
             next: () => {
               const found = nearest.next();
               return found && { index: found.index, known: known(found.index, need, found.km, speaking) };
             },
             ceiling: () => {
               const km = nearest.nextKm();
-              return Number.isFinite(km) ? ceiling({ km, ...classFacts }) : Number.NEGATIVE_INFINITY;
+              return Number.isFinite(km) ? ceiling.of({ km, ...classFacts }) : Number.NEGATIVE_INFINITY;
             },
           });
           const covering = new CoveringServices(snapshot, serviceClass, place, accept);
           list.push({
+            raiseBar: () => {},
             next: () => {
               const index = covering.next();
               return index === null ? null : { index, known: known(index, need, null, speaking) };
             },
             ceiling: () => {
               const assuredDate = covering.nextAssuredDate();
-              return assuredDate === undefined ? Number.NEGATIVE_INFINITY : ceiling({ km: null, assuredDate, ...classFacts });
+              return assuredDate === undefined ? Number.NEGATIVE_INFINITY : ceiling.of({ km: null, assuredDate, ...classFacts });
             },
           });
         }
@@ -111,7 +115,7 @@ export function matchFromIndex(
         for (let added = 0; added < quota && mayBeat(stream, toBeat.get(need)!); ) {
           const found = stream.next();
           if (!found) break;
-          if (candidates.has(found.index) || ceiling(found.known) < bar) continue;
+          if (candidates.has(found.index) || ceiling.of(found.known) < bar) continue;
           const candidate = candidateAt(snapshot, found.index);
           if (!candidate) continue;
           candidates.set(found.index, candidate);
@@ -123,7 +127,9 @@ export function matchFromIndex(
     const outcome = matchServices(answers, list, now, options);
     for (const group of outcome.groups) {
       const full = group.results.length >= options.perNeed;
-      toBeat.set(group.need, full ? Math.min(...group.results.map((result) => result.score)) : Number.NEGATIVE_INFINITY);
+      const lowest = full ? Math.min(...group.results.map((result) => result.score)) : Number.NEGATIVE_INFINITY;
+      toBeat.set(group.need, lowest);
+      if (full) for (const stream of streams.get(group.need)!) stream.raiseBar(lowest);
     }
     open = open.filter((need) => streams.get(need)!.some((stream) => mayBeat(stream, toBeat.get(need)!)));
     if (open.length === 0) return { outcome, candidates: list };

@@ -124,9 +124,24 @@ export interface KnownOfService {
  * once nothing further away could (candidates.server.ts); the unit tests check that no service
  * ever scores above it.
  */
-export function scoreCeiling(answers: FamilyAnswers, now: Date): (known: KnownOfService) => number {
+export function scoreCeiling(answers: FamilyAnswers, now: Date): ScoreCeiling {
   const family = familyOf(answers, now, radiusFor(answers));
-  return (known) => ceilingOf(family, known);
+  return {
+    of: (known) => ceilingOf(family, known),
+    reachKm(known, score) {
+      const withoutDistance = ceilingOf(family, { ...known, km: Number.POSITIVE_INFINITY });
+      if (score <= withoutDistance) return Number.POSITIVE_INFINITY;
+      const gap = score - withoutDistance;
+      return gap > W.distance ? -1 : family.halfLifeKm * Math.log2(W.distance / gap);
+    },
+  };
+}
+
+export interface ScoreCeiling {
+  /** The ceiling itself. */
+  of(known: KnownOfService): number;
+  /** How far a service with a location in range can be and still reach `score`; -1 when no distance would do. */
+  reachKm(known: Omit<KnownOfService, "km">, score: number): number;
 }
 
 function ceilingOf(family: Family, known: KnownOfService): number {

@@ -623,7 +623,7 @@ describe("scoreCeiling", () => {
         for (const result of group.results) {
           const candidate = services.find((entry) => entry.id === result.serviceId)!;
           const km = result.distanceKm;
-          expect(ceiling({ km })).toBeGreaterThanOrEqual(result.score - 0.001);
+          expect(ceiling.of({ km })).toBeGreaterThanOrEqual(result.score - 0.001);
           const known = {
             km,
             speaks: candidate.languages.some((code) => familyPrimaries.includes(code)),
@@ -633,7 +633,9 @@ describe("scoreCeiling", () => {
             assuredDate: candidate.assuredDate,
             needsServed: candidate.needs.filter((need) => answers.needs.includes(need)).length,
           };
-          const bound = ceiling(known);
+          const bound = ceiling.of(known);
+          // No further than reachKm can a service with this much known still score as high.
+          if (km !== null) expect(ceiling.reachKm(known, result.score - 0.001)).toBeGreaterThanOrEqual(km);
           expect(bound).toBeGreaterThanOrEqual(result.score - 0.001);
           // Hours are the only term it does not know, and a date it cannot read counts as fresh.
           if (!answers.eveningsOrWeekends && candidate.assuredDate !== "not a date") expect(bound).toBeCloseTo(result.score, 2);
@@ -646,11 +648,15 @@ describe("scoreCeiling", () => {
 
   it("falls with distance, and for a stream in date order with the next service's date", () => {
     const ceiling = scoreCeiling(family({ languages: ["vi"] }), NOW);
-    expect(ceiling({ km: 1 })).toBeGreaterThan(ceiling({ km: 5 }));
-    expect(ceiling({ km: 5, speaks: true })).toBeCloseTo(ceiling({ km: 5, speaks: false }) + MATCH_WEIGHTS.speaks - MATCH_WEIGHTS.interpretation);
-    expect(ceiling({ km: 5, speaks: false, interpretation: false })).toBeCloseTo(ceiling({ km: 5, speaks: false }) - MATCH_WEIGHTS.interpretation);
-    expect(ceiling({ km: null, assuredDate: "2025-06-01" })).toBeGreaterThan(ceiling({ km: null, assuredDate: "2023-01-01" }));
-    expect(ceiling({ km: null, assuredDate: null })).toBeCloseTo(ceiling({ km: null, assuredDate: "2020-01-01" }));
-    expect(ceiling({ km: null, assuredDate: "garbled" })).toBeCloseTo(ceiling({ km: null }));
+    expect(ceiling.of({ km: 1 })).toBeGreaterThan(ceiling.of({ km: 5 }));
+    expect(ceiling.of({ km: 5, speaks: true })).toBeCloseTo(ceiling.of({ km: 5, speaks: false }) + MATCH_WEIGHTS.speaks - MATCH_WEIGHTS.interpretation);
+    expect(ceiling.of({ km: 5, speaks: false, interpretation: false })).toBeCloseTo(ceiling.of({ km: 5, speaks: false }) - MATCH_WEIGHTS.interpretation);
+    expect(ceiling.of({ km: null, assuredDate: "2025-06-01" })).toBeGreaterThan(ceiling.of({ km: null, assuredDate: "2023-01-01" }));
+    expect(ceiling.of({ km: null, assuredDate: null })).toBeCloseTo(ceiling.of({ km: null, assuredDate: "2020-01-01" }));
+    expect(ceiling.of({ km: null, assuredDate: "garbled" })).toBeCloseTo(ceiling.of({ km: null }));
+    const score = ceiling.of({ km: 4, speaks: false });
+    expect(ceiling.reachKm({ speaks: false }, score)).toBeCloseTo(4);
+    expect(ceiling.reachKm({ speaks: false }, ceiling.of({ km: Number.POSITIVE_INFINITY, speaks: false }) - 1)).toBe(Number.POSITIVE_INFINITY);
+    expect(ceiling.reachKm({ speaks: false }, ceiling.of({ km: 0, speaks: false }) + 1)).toBe(-1);
   });
 });
