@@ -105,6 +105,14 @@ interface NeedSites {
   sites: Int32Array;
 }
 
+/** The share of the sites nearest the place (at most 32) whose services `speaks` accepts; 0 without any. */
+export function nearbyShare(snapshot: SearchSnapshot, serviceClass: ServiceClass, place: { lat: number; lng: number }, speaks: (i: number) => boolean): number {
+  const { tree, sites } = sitesOfClass(snapshot, serviceClass);
+  if (sites.length === 0) return 0;
+  const nearest = around(tree, place.lng, place.lat, 32);
+  return nearest.filter((point) => speaks(snapshot.siteService[sites[point]!]!)).length / Math.max(1, nearest.length);
+}
+
 interface OpenIntervals {
   zones: string[];
   /** Intervals of service i: start[i] … start[i + 1] - 1. */

@@ -16,7 +16,7 @@
  * follows how many services must be compared, not how many the directory holds.
  */
 import type { Db } from "~/db.server";
-import { CoveringServices, NearestServices, needMask, searchSnapshot, speaksAny, type SearchSnapshot } from "~/directory/search-snapshot.server";
+import { CoveringServices, NearestServices, needMask, searchSnapshot, nearbyShare, speaksAny, type SearchSnapshot } from "~/directory/search-snapshot.server";
 import type { OpeningInterval } from "~/directory/hours";
 import { primarySubtag } from "~/i18n/languages";
 import { isRegionCode } from "~/regions";
@@ -55,9 +55,9 @@ export function matchFromIndex(
   const primaries = [...new Set(answers.languages.map(primarySubtag).filter(Boolean))];
   const speaks = speaksAny(snapshot, primaries);
 
-  const known = (i: number, need: NeedCode, km: number | null, speaking: boolean): KnownOfService => ({
+  const known = (i: number, need: NeedCode, km: number | null): KnownOfService => ({
     km,
-    speaks: speaking,
+    speaks: primaries.length > 0 && speaks(i),
     interpretation: snapshot.interpretation[i] === 1,
     primaryNeed: snapshot.needList[i]!.startsWith(` ${need} `),
     free: snapshot.free[i] === 1,
@@ -70,16 +70,19 @@ export function matchFromIndex(
     for (const primaryNeed of [true, false]) {
       for (const interpretation of [true, false]) {
         const serviceClass = { need, primaryNeed, interpretation };
-        for (const speaking of primaries.length > 0 ? [true, false] : [false]) {
+        // Speakers of the family's languages apart only where they are few: the others then stop
+        // early. Where most speak them, one stream serves better (a sparse one searches far).
+        const split = primaries.length > 0 && nearbyShare(snapshot, serviceClass, place, speaks) < 0.5;
+        for (const speaking of split ? [true, false] : [undefined]) {
           const accept =
-            primaries.length === 0 ? free : answers.freeOnly ? (i: number) => snapshot.free[i] === 1 && speaks(i) === speaking : (i: number) => speaks(i) === speaking;
+            speaking === undefined ? free : answers.freeOnly ? (i: number) => snapshot.free[i] === 1 && speaks(i) === speaking : (i: number) => speaks(i) === speaking;
           const classFacts = { speaks: speaking, primaryNeed, interpretation };
           const nearest = new NearestServices(snapshot, serviceClass, place, options.radiusKm, accept);
           list.push({
             raiseBar: (lowest) => nearest.limitTo(ceiling.reachKm(classFacts, lowest - SCORE_ROUNDING)),
             next: () => {
               const found = nearest.next();
-              return found && { index: found.index, known: known(found.index, need, found.km, speaking) };
+              return found && { index: found.index, known: known(found.index, need, found.km) };
             },
             ceiling: () => {
               const km = nearest.nextKm();
@@ -91,7 +94,7 @@ export function matchFromIndex(
             raiseBar: () => {},
             next: () => {
               const index = covering.next();
-              return index === null ? null : { index, known: known(index, need, null, speaking) };
+              return index === null ? null : { index, known: known(index, need, null) };
             },
             ceiling: () => {
               const assuredDate = covering.nextAssuredDate();
