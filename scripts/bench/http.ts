@@ -42,7 +42,7 @@ export async function startProductionServer(databasePath: string): Promise<{ url
  */
 export async function throughput(origin: string, paths: string[], seconds = 10, connections = 10) {
   const options = { url: origin, connections, headers: { "accept-encoding": "gzip" }, requests: paths.map((path) => ({ method: "GET" as const, path })) };
-  await autocannon({ ...options, duration: 3 });
+  await autocannon({ ...options, duration: 5 });
   const result = await autocannon({ ...options, duration: seconds });
   return {
     requestsPerSecond: result.requests.average,
