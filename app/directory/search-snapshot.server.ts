@@ -105,10 +105,18 @@ interface NeedSites {
   sites: Int32Array;
 }
 
-/** The share of the sites nearest the place (at most 32) whose services `speaks` accepts; 0 without any. */
-export function nearbyShare(snapshot: SearchSnapshot, serviceClass: ServiceClass, place: { lat: number; lng: number }, speaks: (i: number) => boolean): number {
+/**
+ * The share of the sites nearest the place (at most 32) whose services `speaks` accepts; null for a
+ * class of fewer than 256 sites, which is quick to go through whatever the share.
+ */
+export function nearbyShare(
+  snapshot: SearchSnapshot,
+  serviceClass: ServiceClass,
+  place: { lat: number; lng: number },
+  speaks: (i: number) => boolean,
+): number | null {
   const { tree, sites } = sitesOfClass(snapshot, serviceClass);
-  if (sites.length === 0) return 0;
+  if (sites.length < 256) return null;
   const nearest = around(tree, place.lng, place.lat, 32);
   return nearest.filter((point) => speaks(snapshot.siteService[sites[point]!]!)).length / Math.max(1, nearest.length);
 }

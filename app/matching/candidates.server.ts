@@ -7,16 +7,17 @@
  * from streams: those with a location in range, nearest first (k-d trees), and those whose service
  * area covers the place, latest verified first. Each is split by what weighs most in the score:
  * whether the need is the service's first, whether it offers interpretation, and whether it speaks
- * one of the family's languages — so that fitting services further away are not missed while the
- * classes that score lower stop early. In rounds, each open need takes more from its streams and
- * the candidates so far are matched. A service is only turned into a candidate when what is known of
- * it (distance, language, cost, verification, needs) could still beat the need's lowest result; a
- * need is settled when its results are full and no service left in its streams could
- * (scoreCeiling in match.ts). Nearby services that fit well settle a need quickly, so the work
- * follows how many services must be compared, not how many the directory holds.
+ * one of the family's languages (where they are few nearby) — so that fitting services further
+ * away are not missed while the classes that score lower stop early, or are never searched.
+ * In rounds, each open need takes more from its classes, best first, and the candidates so far are
+ * matched. A service is only turned into a candidate when what is known of it (distance, language,
+ * cost, verification, needs) could still beat the need's lowest result; a need is settled when its
+ * results are full and no service left in its streams could (scoreCeiling in match.ts). Nearby
+ * services that fit well settle a need quickly, so the work follows how many services must be
+ * compared, not how many the directory holds: about 24 candidates at 10 000 services and at 100 000.
  */
 import type { Db } from "~/db.server";
-import { CoveringServices, NearestServices, needMask, searchSnapshot, nearbyShare, speaksAny, type SearchSnapshot } from "~/directory/search-snapshot.server";
+import { CoveringServices, NearestServices, nearbyShare, needMask, searchSnapshot, speaksAny, type SearchSnapshot } from "~/directory/search-snapshot.server";
 import type { OpeningInterval } from "~/directory/hours";
 import { primarySubtag } from "~/i18n/languages";
 import { isRegionCode } from "~/regions";
@@ -24,14 +25,14 @@ import { isNeedCode, type NeedCode } from "~/taxonomy/needs";
 import { DEFAULT_MATCH_OPTIONS, matchServices, scoreCeiling, type KnownOfService } from "./match";
 import type { CandidateService, FamilyAnswers, MatchOptions, MatchOutcome } from "./types";
 
-/** Candidates each stream of an open need may add in the first round; every round doubles it. */
-const FIRST_ROUND = 3;
+/** New candidates an open need may add in the first round; every round doubles it. */
+const FIRST_ROUND = 8;
 /** Scores are rounded to 0.001 in results: compare with that much to spare. */
 const SCORE_ROUNDING = 0.001;
 
 interface Stream {
-  /** The next service and what is known of it without reading it whole, or null when none is left. */
-  next(): { index: number; known: KnownOfService } | null;
+  /** The next service and what is known of it without reading it whole; null when none is left that could score `lowest`. */
+  next(lowest: number): { index: number; known: KnownOfService } | null;
   /** The highest score a service still to come could reach; -Infinity when none is left. */
   ceiling(): number;
   /** Services that cannot score `lowest` are not wanted any more (a nearest-first stream then searches no further). */
@@ -64,47 +65,92 @@ export function matchFromIndex(
     assuredDate: snapshot.assuredDates[i]!,
     needsServed: bitCount(snapshot.needs[i]! & familyNeeds),
   });
+  /** The services of one class for one need: its nearest-first and service-area streams (split by language where that helps), best first. */
+  const classStream = (need: NeedCode, primaryNeed: boolean, interpretation: boolean): Stream => {
+    const serviceClass = { need, primaryNeed, interpretation };
+    const parts: Stream[] = [];
+    // Speakers of the family's languages apart only where they are few: the others then stop
+    // early. Where most speak them, one stream serves better (a sparse one searches far).
+    const share = primaries.length > 0 ? nearbyShare(snapshot, serviceClass, place, speaks) : null;
+    const split = share !== null && share < 0.5;
+    for (const speaking of split ? [true, false] : [undefined]) {
+      const accept =
+        speaking === undefined ? free : answers.freeOnly ? (i: number) => snapshot.free[i] === 1 && speaks(i) === speaking : (i: number) => speaks(i) === speaking;
+      const classFacts = { speaks: speaking, primaryNeed, interpretation };
+      const nearest = new NearestServices(snapshot, serviceClass, place, options.radiusKm, accept);
+      parts.push({
+        raiseBar: (lowest) => nearest.limitTo(ceiling.reachKm(classFacts, lowest - SCORE_ROUNDING)),
+        next: () => {
+          const found = nearest.next();
+          return found && { index: found.index, known: known(found.index, need, found.km) };
+        },
+        ceiling: () => {
+          const km = nearest.nextKm();
+          return Number.isFinite(km) ? ceiling.of({ km, ...classFacts }) : Number.NEGATIVE_INFINITY;
+        },
+      });
+      const covering = new CoveringServices(snapshot, serviceClass, place, accept);
+      parts.push({
+        raiseBar: () => {},
+        next: () => {
+          const index = covering.next();
+          return index === null ? null : { index, known: known(index, need, null) };
+        },
+        ceiling: () => {
+          const assuredDate = covering.nextAssuredDate();
+          return assuredDate === undefined ? Number.NEGATIVE_INFINITY : ceiling.of({ km: null, assuredDate, ...classFacts });
+        },
+      });
+    }
+    /** The part whose next service could score highest, and that ceiling. */
+    const best = (): [Stream, number] => {
+      let top = parts[0]!;
+      let topCeiling = top.ceiling();
+      for (let n = 1; n < parts.length; n++) {
+        const partCeiling = parts[n]!.ceiling();
+        if (partCeiling > topCeiling) [top, topCeiling] = [parts[n]!, partCeiling];
+      }
+      return [top, topCeiling];
+    };
+    return {
+      next: (lowest) => {
+        const [part, partCeiling] = best();
+        return partCeiling === Number.NEGATIVE_INFINITY || partCeiling < lowest - SCORE_ROUNDING ? null : part.next(lowest);
+      },
+      ceiling: () => best()[1],
+      raiseBar: (lowest) => parts.forEach((part) => part.raiseBar(lowest)),
+    };
+  };
+  /**
+   * Per need, its four classes. A class is only looked into once it could matter: until then its
+   * ceiling is the best its class could do anywhere (at no distance, the freshest), with no search.
+   */
   const streams = new Map<NeedCode, Stream[]>();
   for (const need of needs) {
-    const list: Stream[] = [];
+    const classes: Stream[] = [];
     for (const primaryNeed of [true, false]) {
       for (const interpretation of [true, false]) {
-        const serviceClass = { need, primaryNeed, interpretation };
-        // Speakers of the family's languages apart only where they are few: the others then stop
-        // early. Where most speak them, one stream serves better (a sparse one searches far).
-        const split = primaries.length > 0 && nearbyShare(snapshot, serviceClass, place, speaks) < 0.5;
-        for (const speaking of split ? [true, false] : [undefined]) {
-          const accept =
-            speaking === undefined ? free : answers.freeOnly ? (i: number) => snapshot.free[i] === 1 && speaks(i) === speaking : (i: number) => speaks(i) === speaking;
-          const classFacts = { speaks: speaking, primaryNeed, interpretation };
-          const nearest = new NearestServices(snapshot, serviceClass, place, options.radiusKm, accept);
-          list.push({
-            raiseBar: (lowest) => nearest.limitTo(ceiling.reachKm(classFacts, lowest - SCORE_ROUNDING)),
-            next: () => {
-              const found = nearest.next();
-              return found && { index: found.index, known: known(found.index, need, found.km) };
-            },
-            ceiling: () => {
-              const km = nearest.nextKm();
-              return Number.isFinite(km) ? ceiling.of({ km, ...classFacts }) : Number.NEGATIVE_INFINITY;
-            },
-          });
-          const covering = new CoveringServices(snapshot, serviceClass, place, accept);
-          list.push({
-            raiseBar: () => {},
-            next: () => {
-              const index = covering.next();
-              return index === null ? null : { index, known: known(index, need, null) };
-            },
-            ceiling: () => {
-              const assuredDate = covering.nextAssuredDate();
-              return assuredDate === undefined ? Number.NEGATIVE_INFINITY : ceiling.of({ km: null, assuredDate, ...classFacts });
-            },
-          });
-        }
+        const untouched = Math.max(ceiling.of({ km: 0, primaryNeed, interpretation }), ceiling.of({ km: null, primaryNeed, interpretation }));
+        let stream: Stream | null = null;
+        let bar = Number.NEGATIVE_INFINITY;
+        classes.push({
+          next: (lowest) => {
+            if (!stream) {
+              if (untouched < lowest - SCORE_ROUNDING) return null;
+              stream = classStream(need, primaryNeed, interpretation);
+              stream.raiseBar(bar);
+            }
+            return stream.next(lowest);
+          },
+          ceiling: () => (stream ? stream.ceiling() : untouched),
+          raiseBar: (lowest) => {
+            bar = lowest;
+            stream?.raiseBar(lowest);
+          },
+        });
       }
     }
-    streams.set(need, list);
+    streams.set(need, classes);
   }
 
   const candidates = new Map<number, CandidateService>();
@@ -113,17 +159,21 @@ export function matchFromIndex(
   let open = needs;
   for (let quota = FIRST_ROUND; ; quota *= 2) {
     for (const need of open) {
-      const bar = toBeat.get(need)! - SCORE_ROUNDING;
-      for (const stream of streams.get(need)!) {
-        for (let added = 0; added < quota && mayBeat(stream, toBeat.get(need)!); ) {
-          const found = stream.next();
+      const lowest = toBeat.get(need)!;
+      // Best class first; a round ends for the need once it has `quota` new candidates.
+      const classes = [...streams.get(need)!].sort((a, b) => b.ceiling() - a.ceiling());
+      let added = 0;
+      for (const stream of classes) {
+        while (added < quota) {
+          const found = stream.next(lowest);
           if (!found) break;
-          if (candidates.has(found.index) || ceiling.of(found.known) < bar) continue;
+          if (candidates.has(found.index) || ceiling.of(found.known) < lowest - SCORE_ROUNDING) continue;
           const candidate = candidateAt(snapshot, found.index);
           if (!candidate) continue;
           candidates.set(found.index, candidate);
           added++;
         }
+        if (added >= quota) break;
       }
     }
     const list = [...candidates.values()];
