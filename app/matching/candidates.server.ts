@@ -161,7 +161,11 @@ export function matchFromIndex(
     for (const need of open) {
       const lowest = toBeat.get(need)!;
       // Best class first; a round ends for the need once it has `quota` new candidates.
-      const classes = [...streams.get(need)!].sort((a, b) => b.ceiling() - a.ceiling());
+      const classes = streams
+        .get(need)!
+        .map((stream) => ({ stream, ceiling: stream.ceiling() }))
+        .sort((a, b) => (a.ceiling === b.ceiling ? 0 : a.ceiling > b.ceiling ? -1 : 1))
+        .map(({ stream }) => stream);
       let added = 0;
       for (const stream of classes) {
         while (added < quota) {
