@@ -7,12 +7,8 @@
  * Why: at 100 000 services a search that filters, counts and sorts row by row in SQLite spends
  * about a microsecond per row on B-tree lookups and temporary sorts, tens of milliseconds per
  * query. The same work over arrays takes well under one. Words stay with FTS5, which hands over
- * integer keys. Matching asks for the nearest services with a need (a k-d tree per need, built on
- * first use) and for the services whose area covers a place, most recently verified first.
+ * integer keys. Matching searches the same data through service-classes.server.ts.
  */
-import KDBush from "kdbush";
-import { around } from "geokdbush";
-import { distanceKm } from "~/geo/distance";
 import type { Db } from "~/db.server";
 import { primarySubtag } from "~/i18n/languages";
 import { REGIONS } from "~/regions";
@@ -63,8 +59,6 @@ export interface SearchSnapshot {
   siteLat: Float64Array;
   siteLng: Float64Array;
   siteLocationIds: string[];
-  /** Per service class (see ServiceClass), a k-d tree of its services' sites; built on first use. */
-  sitesByClass: Map<string, NeedSites>;
   /** Service-area boxes of service i: areaStart[i] … areaStart[i + 1] - 1. */
   areaStart: Int32Array;
   /** The services that have a service area. */
@@ -74,51 +68,6 @@ export interface SearchSnapshot {
   areaNorth: Float64Array;
   areaEast: Float64Array;
   areaNames: string[];
-  /** Per service class, its services with a service area, most recently verified first; built on first use. */
-  areaServicesByClass: Map<string, Int32Array>;
-}
-
-/**
- * Services with a need, split by what weighs most in a match score and does not depend on the
- * family: whether the need is the service's first, and whether it offers interpretation. Matching
- * looks through each class separately, so it can stop early in the classes that score lower.
- */
-export interface ServiceClass {
-  need: NeedCode;
-  primaryNeed: boolean;
-  interpretation: boolean;
-}
-
-function inClass(snapshot: SearchSnapshot, i: number, serviceClass: ServiceClass): boolean {
-  return (
-    (snapshot.needs[i]! & (NEED_BIT.get(serviceClass.need) ?? 0)) !== 0 &&
-    snapshot.needList[i]!.startsWith(` ${serviceClass.need} `) === serviceClass.primaryNeed &&
-    (snapshot.interpretation[i] === 1) === serviceClass.interpretation
-  );
-}
-
-const classKey = ({ need, primaryNeed, interpretation }: ServiceClass) => `${need} ${Number(primaryNeed)}${Number(interpretation)}`;
-
-interface NeedSites {
-  tree: KDBush;
-  /** The site behind each point of the tree. */
-  sites: Int32Array;
-}
-
-/**
- * The share of the sites nearest the place (at most 32) whose services `speaks` accepts; null for a
- * class of fewer than 256 sites, which is quick to go through whatever the share.
- */
-export function nearbyShare(
-  snapshot: SearchSnapshot,
-  serviceClass: ServiceClass,
-  place: { lat: number; lng: number },
-  speaks: (i: number) => boolean,
-): number | null {
-  const { tree, sites } = sitesOfClass(snapshot, serviceClass);
-  if (sites.length < 256) return null;
-  const nearest = around(tree, place.lng, place.lat, 32);
-  return nearest.filter((point) => speaks(snapshot.siteService[sites[point]!]!)).length / Math.max(1, nearest.length);
 }
 
 interface OpenIntervals {
@@ -225,7 +174,6 @@ function loadSnapshot(db: Db, version: number): SearchSnapshot {
     siteLat: new Float64Array(0),
     siteLng: new Float64Array(0),
     siteLocationIds: [],
-    sitesByClass: new Map(),
     areaStart: new Int32Array(size + 1),
     withArea: new Int32Array(0),
     areaSouth: new Float64Array(0),
@@ -233,7 +181,6 @@ function loadSnapshot(db: Db, version: number): SearchSnapshot {
     areaNorth: new Float64Array(0),
     areaEast: new Float64Array(0),
     areaNames: [],
-    areaServicesByClass: new Map(),
   };
   rows.forEach(([key, id, minimumAge, maximumAge, free, needs, languages, hours, organizationId, region, interpretation, assuredDate], i) => {
     snapshot.ids[i] = id;
@@ -339,7 +286,7 @@ export function indexOfKey(snapshot: SearchSnapshot, key: number): number {
 export function serviceFilter(snapshot: SearchSnapshot, query: SearchQuery, now: Date): ((i: number) => boolean) | null {
   const tests: Array<(i: number) => boolean> = [];
   if (query.needs.length > 0) {
-    const mask = query.needs.reduce((bits, need: NeedCode) => bits | (NEED_BIT.get(need) ?? 0), 0);
+    const mask = needMask(query.needs);
     tests.push((i) => (snapshot.needs[i]! & mask) !== 0);
   }
   if (query.spokenLanguage) {
@@ -434,145 +381,4 @@ export function speaksAny(snapshot: SearchSnapshot, primaries: readonly string[]
 /** One bit per NEED_CODES entry, as in SearchSnapshot.needs. */
 export function needMask(needs: readonly NeedCode[]): number {
   return needs.reduce((bits, need) => bits | (NEED_BIT.get(need) ?? 0), 0);
-}
-
-/**
- * The services of a class that have a site within `radiusKm` of the place, nearest first (by
- * their nearest site), among those `accept` lets through; one at a time.
- */
-export class NearestServices {
-  private readonly sites: NeedSites;
-  private readonly seen = new Set<number>();
-  /** Tree points found so far, nearest first, and how many of them have been gone through. */
-  private found: number[] = [];
-  private consumed = 0;
-  private exhausted = false;
-  /** Sites further than this are not wanted any more (see limitTo). */
-  private reachKm: number;
-
-  constructor(
-    private readonly snapshot: SearchSnapshot,
-    serviceClass: ServiceClass,
-    private readonly place: { lat: number; lng: number },
-    radiusKm: number,
-    private readonly accept: (i: number) => boolean,
-  ) {
-    this.sites = sitesOfClass(snapshot, serviceClass);
-    this.reachKm = radiusKm;
-  }
-
-  /** From now on, sites further than `km` are not wanted: the tree is searched no further. */
-  limitTo(km: number) {
-    this.reachKm = Math.min(this.reachKm, km);
-  }
-
-  /** The next service and the distance to its nearest site, or null when none is left. */
-  next(): { index: number; km: number } | null {
-    for (;;) {
-      const site = this.peekSite();
-      if (site === null) return null;
-      this.consumed++;
-      const index = this.snapshot.siteService[site]!;
-      if (this.seen.has(index)) continue;
-      this.seen.add(index);
-      return { index, km: this.siteKm(site) };
-    }
-  }
-
-  /** How far the next site is (no service still to come is nearer); Infinity when none is left. */
-  nextKm(): number {
-    const site = this.peekSite();
-    return site === null ? Number.POSITIVE_INFINITY : this.siteKm(site);
-  }
-
-  private siteKm(site: number): number {
-    return distanceKm(this.place, { lat: this.snapshot.siteLat[site]!, lng: this.snapshot.siteLng[site]! });
-  }
-
-  private peekSite(): number | null {
-    if (this.consumed >= this.found.length && !this.exhausted && this.reachKm >= 0) {
-      // The tree is searched from the nearest each time, for twice as many: the work at most doubles.
-      const wanted = Math.max(8, this.found.length * 2);
-      const { snapshot, accept } = this;
-      const sites = this.sites.sites;
-      // A hair beyond: the tree's Earth is 9 m smaller than distanceKm's; matching applies the radius exactly.
-      this.found =
-        sites.length === 0
-          ? []
-          : around(this.sites.tree, this.place.lng, this.place.lat, wanted, this.reachKm * 1.00001, (point) => accept(snapshot.siteService[sites[point]!]!));
-      this.exhausted = this.found.length < wanted;
-    }
-    const point = this.found[this.consumed];
-    return point === undefined ? null : this.sites.sites[point]!;
-  }
-}
-
-/**
- * The services of a class whose service area covers the place, most recently verified first
- * (then by id), among those `accept` lets through; one at a time.
- */
-export class CoveringServices {
-  private readonly services: Int32Array;
-  private position = 0;
-
-  constructor(
-    private readonly snapshot: SearchSnapshot,
-    serviceClass: ServiceClass,
-    private readonly place: { lat: number; lng: number },
-    private readonly accept: (i: number) => boolean,
-  ) {
-    this.services = areaServicesOfClass(snapshot, serviceClass);
-  }
-
-  /** The next service, or null when none is left. */
-  next(): number | null {
-    return this.skipToNext() ? this.services[this.position++]! : null;
-  }
-
-  /** The assured date of the next service (no service still to come was assured later); undefined when none is left. */
-  nextAssuredDate(): string | null | undefined {
-    return this.skipToNext() ? this.snapshot.assuredDates[this.services[this.position]!] : undefined;
-  }
-
-  private skipToNext(): boolean {
-    const { snapshot, place } = this;
-    while (this.position < this.services.length) {
-      const i = this.services[this.position]!;
-      if (this.accept(i) && areaCovers(snapshot, i, place.lat, place.lng)) return true;
-      this.position++;
-    }
-    return false;
-  }
-}
-
-function sitesOfClass(snapshot: SearchSnapshot, serviceClass: ServiceClass): NeedSites {
-  const key = classKey(serviceClass);
-  const cached = snapshot.sitesByClass.get(key);
-  if (cached) return cached;
-  const chosen: number[] = [];
-  for (let n = 0; n < snapshot.siteStart[snapshot.size]!; n++) if (inClass(snapshot, snapshot.siteService[n]!, serviceClass)) chosen.push(n);
-  const tree = new KDBush(Math.max(1, chosen.length));
-  for (const n of chosen) tree.add(snapshot.siteLng[n]!, snapshot.siteLat[n]!);
-  // An empty tree cannot be finished; with no sites it is never searched.
-  if (chosen.length === 0) tree.add(0, 0);
-  tree.finish();
-  const sites = { tree, sites: Int32Array.from(chosen) };
-  snapshot.sitesByClass.set(key, sites);
-  return sites;
-}
-
-function areaServicesOfClass(snapshot: SearchSnapshot, serviceClass: ServiceClass): Int32Array {
-  const key = classKey(serviceClass);
-  const cached = snapshot.areaServicesByClass.get(key);
-  if (cached) return cached;
-  const dates = snapshot.assuredDates;
-  const services = snapshot.withArea
-    .filter((i) => inClass(snapshot, i, serviceClass))
-    .sort((a, b) => {
-      const [first, second] = [dates[a] ?? "", dates[b] ?? ""];
-      if (first !== second) return first > second ? -1 : 1;
-      return snapshot.ids[a]! < snapshot.ids[b]! ? -1 : 1;
-    });
-  snapshot.areaServicesByClass.set(key, services);
-  return services;
 }

@@ -17,7 +17,8 @@
  * compared, not how many the directory holds: about 24 candidates at 10 000 services and at 100 000.
  */
 import type { Db } from "~/db.server";
-import { CoveringServices, NearestServices, nearbyShare, needMask, searchSnapshot, speaksAny, type SearchSnapshot } from "~/directory/search-snapshot.server";
+import { needMask, searchSnapshot, speaksAny, type SearchSnapshot } from "~/directory/search-snapshot.server";
+import { CoveringServices, NearestServices, nearbyShare } from "~/directory/service-classes.server";
 import type { OpeningInterval } from "~/directory/hours";
 import { primarySubtag } from "~/i18n/languages";
 import { isRegionCode } from "~/regions";
