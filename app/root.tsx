@@ -28,7 +28,7 @@ export function loader({ request }: Route.LoaderArgs) {
   return { language, config: publicConfig, origin: new URL(request.url).origin };
 }
 
-// Reload the words only when the language changes, not on every navigation.
+// The root's data (the language, public settings) changes only with the language, not on every navigation.
 export function shouldRevalidate({ currentUrl, nextUrl }: ShouldRevalidateFunctionArgs) {
   return currentUrl.pathname.split("/")[1] !== nextUrl.pathname.split("/")[1];
 }
