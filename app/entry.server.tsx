@@ -29,7 +29,6 @@ export default function handleRequest(
   }
   return new Promise<Response>((resolve, reject) => {
     let timeoutId: ReturnType<typeof setTimeout> | undefined = setTimeout(() => abort(), streamTimeout + 1000);
-    // Pages wait for all their data (onAllReady): the whole document arrives at once and works without JavaScript.
     // The page's words: the language the root loader decides by the same rule (entry.client.tsx loads the same).
     const words = serverI18n(requestLanguage(request));
     const document = (
@@ -39,9 +38,9 @@ export default function handleRequest(
     );
     const { pipe, abort } = renderToPipeableStream(document, {
       onAllReady() {
-        // Everything is ready, so the page goes out as one buffer rather than React's many small
-        // chunks: compressed in one pass (per-chunk compression cost a fifth of the throughput) and
-        // sent with its length.
+        // Pages wait for all their data: the whole document arrives at once and works without
+        // JavaScript. So it goes out as one buffer, compressed in one pass, rather than as React's
+        // many small chunks compressed one by one.
         const chunks: Buffer[] = [];
         const body = new Writable({
           write(chunk: Buffer | string, _encoding, callback) {

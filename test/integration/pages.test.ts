@@ -1,5 +1,4 @@
 import { eq } from "drizzle-orm";
-import { isRouteErrorResponse } from "react-router";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "~/db.server";
 import { createLoadContext } from "~/entry.server";
@@ -11,6 +10,7 @@ import { loader as rootLoader } from "~/root";
 import * as t from "../../db/schema";
 import { stableUuid } from "../../db/seed/stable-id";
 import { createTestDatabase } from "../helpers/database";
+import { thrownStatus } from "../helpers/responses";
 
 let db: Db;
 let cleanup: () => void;
@@ -19,18 +19,6 @@ afterAll(() => cleanup());
 
 const args = (url: string, params: Record<string, string>, headers: Record<string, string> = {}) =>
   ({ request: new Request(`http://localhost${url}`, { headers }), params, context: createLoadContext(db) }) as never;
-
-async function thrownStatus(run: () => unknown): Promise<number> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof Response) return error.status;
-    if (isRouteErrorResponse(error)) return error.status;
-    if (error && typeof error === "object" && "init" in error) return (error as { init: { status: number } }).init.status;
-    throw error;
-  }
-  throw new Error("expected the loader to throw");
-}
 
 describe("language routing", () => {
   it("redirects / by Accept-Language, English when nothing fits", () => {

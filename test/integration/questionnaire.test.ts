@@ -4,7 +4,7 @@
  * then the summary and the results loaders against a real (temporary) database with the demo directory.
  */
 import { eq } from "drizzle-orm";
-import { createCookie, isRouteErrorResponse } from "react-router";
+import { createCookie } from "react-router";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "~/db.server";
 import { createLoadContext } from "~/entry.server";
@@ -23,6 +23,7 @@ import { action as summaryAction, loader as summaryLoader } from "~/routes/quest
 import { loader as resultsLoader } from "~/routes/results";
 import * as t from "../../db/schema";
 import { createTestDatabase } from "../helpers/database";
+import { thrownStatus } from "../helpers/responses";
 
 let db: Db;
 let cleanup: () => void;
@@ -64,18 +65,6 @@ interface ResultsData {
   services: Record<string, { id: string; name: { text: string } }>;
   sharePath: string;
   widerRadiusKm: number | null;
-}
-
-async function thrownStatus(run: () => unknown): Promise<number> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof Response) return error.status;
-    if (isRouteErrorResponse(error)) return error.status;
-    if (error && typeof error === "object" && "init" in error) return (error as { init: { status: number } }).init.status;
-    throw error;
-  }
-  throw new Error("expected a thrown response");
 }
 
 function location(response: unknown): string {
@@ -164,6 +153,19 @@ const reasonsOf = (groups: NeedResults[]): MatchReason[] => groups.flatMap((grou
 const unmetRows = () => db.select().from(t.unmet_need).all();
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** The Vietnamese-speaking father in Brno, as his answers end up after the questionnaire. */
+const BRNO_FATHER: FamilyAnswers = {
+  role: "father",
+  pregnant: false,
+  childAgesMonths: [48],
+  place: { lat: 49.195, lng: 16.608, region: "cz-jm", label: "Brno" },
+  needs: ["fathers", "parenting", "legal-immigration"],
+  languages: ["vi"],
+  freeOnly: false,
+  eveningsOrWeekends: false,
+  noCar: false,
+};
+
 describe("the whole journey", () => {
   it("a Vietnamese-speaking father in Brno gets results per need, with distances and 'speaks vi'", async () => {
     const father = new Visitor("vi");
@@ -177,19 +179,7 @@ describe("the whole journey", () => {
 
     const summary = (await father.summary()) as { answers: Answers; region: string };
     expect(summary.region).toBe("cz-jm");
-    expect(summary.answers).toEqual({
-      unmetRecorded: false,
-      answered: [...STEPS],
-      role: "father",
-      pregnant: false,
-      childAgesMonths: [48],
-      place: { lat: 49.195, lng: 16.608, region: "cz-jm", label: "Brno" },
-      needs: ["fathers", "parenting", "legal-immigration"],
-      languages: ["vi"],
-      freeOnly: false,
-      eveningsOrWeekends: false,
-      noCar: false,
-    });
+    expect(summary.answers).toEqual({ unmetRecorded: false, answered: [...STEPS], ...BRNO_FATHER });
 
     const before = unmetRows().length;
     expect(location(await father.submitSummary())).toBe("/vi/results");
@@ -617,17 +607,6 @@ describe("share links", () => {
 });
 
 describe("findCandidates", () => {
-  const brnoFather: FamilyAnswers = {
-    role: "father",
-    pregnant: false,
-    childAgesMonths: [48],
-    place: { lat: 49.195, lng: 16.608, region: "cz-jm", label: "Brno" },
-    needs: ["fathers", "parenting", "legal-immigration"],
-    languages: ["vi"],
-    freeOnly: false,
-    eveningsOrWeekends: false,
-    noCar: false,
-  };
 
   function coversPlace(candidate: ReturnType<typeof findCandidates>[number], answers: FamilyAnswers, radiusKm: number): boolean {
     const place = answers.place!;
@@ -638,10 +617,10 @@ describe("findCandidates", () => {
 
   it("returns only active services that serve a need asked and are near or cover the place", () => {
     for (const [answers, radius] of [
-      [brnoFather, DEFAULT_RADIUS_KM],
-      [brnoFather, 5],
-      [{ ...brnoFather, place: { lat: 10.62, lng: 105.3, region: "vn-an-giang", label: "Phú Tân" }, needs: ["pregnancy", "child-health"] }, DEFAULT_RADIUS_KM],
-      [{ ...brnoFather, place: { lat: 33.767, lng: -118.189, region: "us-la", label: "Long Beach" }, needs: ["child-protection", "food"] }, DEFAULT_RADIUS_KM],
+      [BRNO_FATHER, DEFAULT_RADIUS_KM],
+      [BRNO_FATHER, 5],
+      [{ ...BRNO_FATHER, place: { lat: 10.62, lng: 105.3, region: "vn-an-giang", label: "Phú Tân" }, needs: ["pregnancy", "child-health"] }, DEFAULT_RADIUS_KM],
+      [{ ...BRNO_FATHER, place: { lat: 33.767, lng: -118.189, region: "us-la", label: "Long Beach" }, needs: ["child-protection", "food"] }, DEFAULT_RADIUS_KM],
     ] as Array<[FamilyAnswers, number]>) {
       const candidates = findCandidates(db, answers, new Date(), radius);
       expect(candidates.length, answers.place!.label).toBeGreaterThan(0);
@@ -655,15 +634,15 @@ describe("findCandidates", () => {
   });
 
   it("finds fewer services in a smaller radius, and none without a place or needs", () => {
-    const wide = findCandidates(db, brnoFather, new Date(), DEFAULT_RADIUS_KM).length;
-    const narrow = findCandidates(db, brnoFather, new Date(), 1).length;
+    const wide = findCandidates(db, BRNO_FATHER, new Date(), DEFAULT_RADIUS_KM).length;
+    const narrow = findCandidates(db, BRNO_FATHER, new Date(), 1).length;
     expect(narrow).toBeLessThan(wide);
-    expect(findCandidates(db, { ...brnoFather, place: null }, new Date(), DEFAULT_RADIUS_KM)).toEqual([]);
-    expect(findCandidates(db, { ...brnoFather, needs: [] }, new Date(), DEFAULT_RADIUS_KM)).toEqual([]);
+    expect(findCandidates(db, { ...BRNO_FATHER, place: null }, new Date(), DEFAULT_RADIUS_KM)).toEqual([]);
+    expect(findCandidates(db, { ...BRNO_FATHER, needs: [] }, new Date(), DEFAULT_RADIUS_KM)).toEqual([]);
   });
 
   it("freeOnly excludes paid services", () => {
-    const answers: FamilyAnswers = { ...brnoFather, needs: ["parenting", "child-health", "childcare", "legal-immigration", "fathers"] };
+    const answers: FamilyAnswers = { ...BRNO_FATHER, needs: ["parenting", "child-health", "childcare", "legal-immigration", "fathers"] };
     const all = findCandidates(db, answers, new Date(), DEFAULT_RADIUS_KM);
     const paid = all.filter((candidate) => !candidate.free).map((candidate) => candidate.id);
     expect(paid.length).toBeGreaterThan(0);
