@@ -19,17 +19,28 @@ export interface ServiceClass {
   need: NeedCode;
   primaryNeed: boolean;
   interpretation: boolean;
+  /**
+   * Only the services that speak this language (a primary subtag). Where a family's language is
+   * rare, its speakers get trees of their own: a filter over the whole class would go through
+   * every site in range to find the few.
+   */
+  speaks?: string;
 }
 
 /** A test of whether service i is of the class. */
-function inClass(snapshot: SearchSnapshot, { need, primaryNeed, interpretation }: ServiceClass): (i: number) => boolean {
+function inClass(snapshot: SearchSnapshot, { need, primaryNeed, interpretation, speaks }: ServiceClass): (i: number) => boolean {
   const bit = needMask([need]);
   const first = ` ${need} `;
+  const spoken = ` ${speaks} `;
   return (i) =>
-    (snapshot.needs[i]! & bit) !== 0 && snapshot.needList[i]!.startsWith(first) === primaryNeed && (snapshot.interpretation[i] === 1) === interpretation;
+    (snapshot.needs[i]! & bit) !== 0 &&
+    snapshot.needList[i]!.startsWith(first) === primaryNeed &&
+    (snapshot.interpretation[i] === 1) === interpretation &&
+    (speaks === undefined || snapshot.primaryLanguages[i]!.includes(spoken));
 }
 
-const classKey = ({ need, primaryNeed, interpretation }: ServiceClass) => `${need} ${Number(primaryNeed)}${Number(interpretation)}`;
+const classKey = ({ need, primaryNeed, interpretation, speaks }: ServiceClass) =>
+  `${need} ${Number(primaryNeed)}${Number(interpretation)} ${speaks ?? ""}`;
 
 interface NeedSites {
   tree: KDBush;
@@ -37,18 +48,22 @@ interface NeedSites {
   sites: Int32Array;
 }
 
+/** Below this many sites a class is quick to go through whatever the share of speakers (nearbyShare). */
+export const FEW_SITES = 256;
+
 /**
  * The share of the sites nearest the place (at most 32) whose services `speaks` accepts; null for a
- * class of fewer than 256 sites, which is quick to go through whatever the share.
+ * class of fewer than `fewSites` sites.
  */
 export function nearbyShare(
   snapshot: SearchSnapshot,
   serviceClass: ServiceClass,
   place: { lat: number; lng: number },
   speaks: (i: number) => boolean,
+  fewSites = FEW_SITES,
 ): number | null {
   const { tree, sites } = sitesOfClass(snapshot, serviceClass);
-  if (sites.length < 256) return null;
+  if (sites.length < fewSites) return null;
   const nearest = around(tree, place.lng, place.lat, 32);
   return nearest.filter((point) => speaks(snapshot.siteService[sites[point]!]!)).length / Math.max(1, nearest.length);
 }

@@ -7,7 +7,8 @@
  * from streams: those with a location in range, nearest first (k-d trees), and those whose service
  * area covers the place, latest verified first. Each is split by what weighs most in the score:
  * whether the need is the service's first, whether it offers interpretation, and whether it speaks
- * one of the family's languages (where they are few nearby) — so that fitting services further
+ * one of the family's languages (where they are few nearby; they then come from trees of their
+ * language's speakers, not from a filter over everyone in range) — so that fitting services further
  * away are not missed while the classes that score lower stop early, or are never searched.
  * In rounds, each open need takes more from its classes, best first, and the candidates so far are
  * matched. A service is only turned into a candidate when what is known of it (distance, language,
@@ -18,7 +19,7 @@
  */
 import type { Db } from "~/db.server";
 import { needMask, searchSnapshot, speaksAny, type SearchSnapshot } from "~/directory/search-snapshot.server";
-import { CoveringServices, NearestServices, nearbyShare } from "~/directory/service-classes.server";
+import { CoveringServices, FEW_SITES, NearestServices, nearbyShare, type ServiceClass } from "~/directory/service-classes.server";
 import type { OpeningInterval } from "~/directory/hours";
 import { primarySubtag } from "~/i18n/languages";
 import { isRegionCode } from "~/regions";
@@ -46,6 +47,8 @@ export function matchFromIndex(
   answers: FamilyAnswers,
   now: Date,
   options: MatchOptions,
+  /** Classes with fewer sites are never split by language (tests lower it to split small directories). */
+  fewSites = FEW_SITES,
 ): { outcome: MatchOutcome; candidates: CandidateService[] } {
   const place = answers.place;
   if (!place) return { outcome: matchServices(answers, [], now, options), candidates: [] };
@@ -68,17 +71,22 @@ export function matchFromIndex(
   });
   /** The services of one class for one need: its nearest-first and service-area streams (split by language where that helps), best first. */
   const classStream = (need: NeedCode, primaryNeed: boolean, interpretation: boolean): Stream => {
-    const serviceClass = { need, primaryNeed, interpretation };
+    const serviceClass: ServiceClass = { need, primaryNeed, interpretation };
     const parts: Stream[] = [];
     // Speakers of the family's languages apart only where they are few: the others then stop
     // early. Where most speak them, one stream serves better (a sparse one searches far).
-    const share = primaries.length > 0 ? nearbyShare(snapshot, serviceClass, place, speaks) : null;
+    const share = primaries.length > 0 ? nearbyShare(snapshot, serviceClass, place, speaks, fewSites) : null;
     const split = share !== null && share < 0.5;
-    for (const speaking of split ? [true, false] : [undefined]) {
-      const accept =
-        speaking === undefined ? free : answers.freeOnly ? (i: number) => snapshot.free[i] === 1 && speaks(i) === speaking : (i: number) => speaks(i) === speaking;
-      const classFacts = { speaks: speaking, primaryNeed, interpretation };
-      const nearest = new NearestServices(snapshot, serviceClass, place, options.radiusKm, accept);
+    // Each speaker of a family language from that language's own trees; the others from the class's, filtered.
+    const sources: Array<{ serviceClass: ServiceClass; accept: (i: number) => boolean; speaks: boolean | undefined }> = split
+      ? [
+          ...primaries.map((language) => ({ serviceClass: { ...serviceClass, speaks: language }, accept: free, speaks: true })),
+          { serviceClass, accept: answers.freeOnly ? (i: number) => snapshot.free[i] === 1 && !speaks(i) : (i: number) => !speaks(i), speaks: false },
+        ]
+      : [{ serviceClass, accept: free, speaks: undefined }];
+    for (const source of sources) {
+      const classFacts = { speaks: source.speaks, primaryNeed, interpretation };
+      const nearest = new NearestServices(snapshot, source.serviceClass, place, options.radiusKm, source.accept);
       parts.push({
         raiseBar: (lowest) => nearest.limitTo(ceiling.reachKm(classFacts, lowest - SCORE_ROUNDING)),
         next: () => {
@@ -90,7 +98,7 @@ export function matchFromIndex(
           return Number.isFinite(km) ? ceiling.of({ km, ...classFacts }) : Number.NEGATIVE_INFINITY;
         },
       });
-      const covering = new CoveringServices(snapshot, serviceClass, place, accept);
+      const covering = new CoveringServices(snapshot, source.serviceClass, place, source.accept);
       parts.push({
         raiseBar: () => {},
         next: () => {

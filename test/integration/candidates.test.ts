@@ -74,10 +74,10 @@ function everyService(db: Db): CandidateService[] {
  * in the directory gives, and that each candidate it read equals the directory's record. Returns how
  * many candidates it needed.
  */
-function expectAgreement(db: Db, everything: CandidateService[], answers: FamilyAnswers, radiusKm: number): number {
+function expectAgreement(db: Db, everything: CandidateService[], answers: FamilyAnswers, radiusKm: number, fewSites?: number): number {
   const label = `${answers.place!.label} ${answers.needs.join(",")} ${answers.languages.join(",")} free=${answers.freeOnly} r=${radiusKm}`;
   const options = { ...DEFAULT_MATCH_OPTIONS, radiusKm };
-  const { outcome, candidates } = matchFromIndex(db, answers, NOW, options);
+  const { outcome, candidates } = matchFromIndex(db, answers, NOW, options, fewSites);
   expect(outcome, label).toEqual(matchServices(answers, everything, NOW, options));
   expect(new Set(candidates.map((candidate) => candidate.id)).size, label).toBe(candidates.length);
   for (const candidate of candidates) {
@@ -154,5 +154,12 @@ describe("matching from the index in a dense directory", () => {
     }
     needed.sort((a, b) => a - b);
     expect(needed[needed.length >> 1]!).toBeLessThan(everything.length / 10);
+  });
+
+  it("also when every class is split by the family's languages (as large directories split them)", () => {
+    const everything = everyService(db);
+    for (const family of FAMILIES) {
+      for (const radius of [radiusOf(family), 100]) expectAgreement(db, everything, family, radius, 0);
+    }
   });
 });
