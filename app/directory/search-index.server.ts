@@ -1,7 +1,8 @@
 /**
  * Derived data kept beside the directory: the search index (one `service_search` row per active
- * service under an integer key, with its sites, service areas and full-text row; see
- * db/migrations/0003_search_keys.sql) and every service's opening intervals (opening_interval).
+ * service under an integer key, with its sites, service areas and full-text row, see
+ * db/migrations/0003_search_keys.sql; and the card a list of results shows, 0005_result_cards.sql)
+ * and every service's opening intervals (opening_interval).
  * Whatever writes services — seed, import, editors — calls reindexServices() afterwards, inside the
  * same transaction; so does whatever moves a location or changes its schedules.
  */
@@ -83,6 +84,29 @@ function toScheduleRows(rows: ScheduleDbRow[]): ScheduleRow[] {
   return out;
 }
 
+/**
+ * What a list of results shows of a service, as service_search.card holds it: texts in the source
+ * language with their translations ("vi name" → text), and the sites that have coordinates, in order.
+ */
+export interface ServiceCardRecord {
+  name: string;
+  description: string;
+  language: string;
+  organization: string;
+  translations: Record<string, string>;
+  phone: string | null;
+  sites: Array<[id: string, lat: number, lng: number, name: string | null, city: string]>;
+}
+
+/** service_search.hours ("zone start end;…", weekly minutes in the zone's local time) as intervals, in the order written. */
+export function parseHours(hours: string): Array<{ zone: string; start: number; end: number }> {
+  if (!hours) return [];
+  return hours.split(";").map((interval) => {
+    const [zone, start, end] = interval.split(" ");
+    return { zone: zone!, start: Number(start), end: Number(end) };
+  });
+}
+
 export function reindexServices(db: Db, serviceIds: readonly string[]): void {
   const sqlite = db.$client;
   const getService = sqlite.prepare<[string], { id: string; name: string; description: string; status: string; region: string; organization: string }>(
@@ -97,15 +121,28 @@ export function reindexServices(db: Db, serviceIds: readonly string[]): void {
   const deleteSearch = sqlite.prepare<[string]>(`DELETE FROM service_search WHERE service_id = ?`);
   const insertSearch = sqlite.prepare<[number | null, string, string, string]>(
     `INSERT INTO service_search (key, service_id, name, minimum_age, maximum_age, free, needs, languages, hours,
-                                organization_id, region, interpretation, assured_date)
+                                organization_id, region, interpretation, assured_date, card)
      SELECT ?, s.id, s.name, s.minimum_age, s.maximum_age,
             EXISTS (SELECT 1 FROM cost_option c WHERE c.service_id = s.id AND c.amount = 0),
             -- In the order they were recorded: the first is the service's primary need.
             ' ' || coalesce((SELECT group_concat(t.code, ' ' ORDER BY a.rowid) FROM attribute a JOIN taxonomy_term t ON t.id = a.taxonomy_term_id
                               WHERE a.link_id = s.id AND t.taxonomy_id = ?), '') || ' ',
-            ' ' || coalesce((SELECT group_concat(l.code, ' ') FROM language l WHERE l.service_id = s.id), '') || ' ',
+            -- In the order recorded, as a result lists them.
+            ' ' || coalesce((SELECT group_concat(l.code, ' ' ORDER BY l.rowid) FROM language l WHERE l.service_id = s.id), '') || ' ',
             ?,
-            s.organization_id, s.region, s.interpretation_services IS NOT NULL, s.assured_date
+            s.organization_id, s.region, s.interpretation_services IS NOT NULL, s.assured_date,
+            -- What a list of results shows (ServiceCardRecord; db/migrations/0005_result_cards.sql writes the same).
+            json_object(
+              'name', s.name,
+              'description', s.description,
+              'language', s.source_language,
+              'organization', (SELECT o.name FROM organization o WHERE o.id = s.organization_id),
+              'translations', (SELECT json_group_object(tr.language || ' ' || tr.field, tr.value ORDER BY tr.rowid) FROM translation tr
+                                WHERE tr.entity = 'service' AND tr.entity_id = s.id AND tr.field IN ('name', 'description')),
+              'phone', (SELECT p.number FROM phone p WHERE p.service_id = s.id ORDER BY p.rowid LIMIT 1),
+              'sites', (SELECT json_group_array(json_array(l.id, l.latitude, l.longitude, l.name, coalesce(a.city, '')) ORDER BY sal.rowid)
+                          FROM service_at_location sal JOIN location l ON l.id = sal.location_id LEFT JOIN address a ON a.location_id = l.id
+                         WHERE sal.service_id = s.id AND l.latitude IS NOT NULL))
        FROM service s WHERE s.id = ?`,
   );
   const insertSite = sqlite.prepare<[number | bigint, string, number, number]>(

@@ -15,6 +15,7 @@ import { REGIONS } from "~/regions";
 import { NEED_CODES, type NeedCode } from "~/taxonomy/needs";
 import type { SearchQuery } from "./search-query";
 import { localWeekMinute } from "./hours";
+import { parseHours } from "./search-index.server";
 
 export interface SearchSnapshot {
   version: number;
@@ -333,15 +334,12 @@ function openIntervals(snapshot: SearchSnapshot): OpenIntervals {
   const to: number[] = [];
   for (let i = 0; i < snapshot.size; i++) {
     start[i] = zone.length;
-    const hours = snapshot.hours[i]!;
-    if (!hours) continue;
-    for (const interval of hours.split(";")) {
-      const [name, first, last] = interval.split(" ");
-      let index = zones.indexOf(name!);
-      if (index < 0) index = zones.push(name!) - 1;
+    for (const interval of parseHours(snapshot.hours[i]!)) {
+      let index = zones.indexOf(interval.zone);
+      if (index < 0) index = zones.push(interval.zone) - 1;
       zone.push(index);
-      from.push(Number(first));
-      to.push(Number(last));
+      from.push(interval.start);
+      to.push(interval.end);
     }
   }
   start[snapshot.size] = zone.length;

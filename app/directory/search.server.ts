@@ -9,9 +9,9 @@ import { boundingBox, type LatLng } from "~/geo/distance";
 import { lookupPlace, type Place } from "~/geo/gazetteer";
 import type { Language } from "~/i18n/languages";
 import type { RegionCode } from "~/regions";
-import { NEEDS_TAXONOMY_ID, isNeedCode, type NeedCode } from "~/taxonomy/needs";
-import { openingStatus, type OpeningInterval, type OpeningStatus } from "./hours";
-import { placeTokens } from "./search-index.server";
+import { isNeedCode, type NeedCode } from "~/taxonomy/needs";
+import { openingStatus, type OpeningStatus } from "./hours";
+import { parseHours, placeTokens, type ServiceCardRecord } from "./search-index.server";
 import { buildFtsQuery, PAGE_SIZE, type SearchQuery } from "./search-query";
 import {
   areaCovers,
@@ -44,11 +44,20 @@ export type PlaceResolution =
   | { status: "found"; place: Place }
   | { status: "not-found"; suggestions: Place[] };
 
-export interface SearchResultItem {
+/** What a list of services shows of each one: the results page shows this much. */
+export interface ServiceCard {
   id: string;
   name: LocalizedText;
   organization: string;
   description: LocalizedText | null;
+  city: string | null;
+  opening: OpeningStatus;
+  phone: string | null;
+  locations: Array<{ id: string; lat: number; lng: number; name: string | null }>;
+}
+
+/** A search result: its card, and what the search page shows besides. */
+export interface SearchResultItem extends ServiceCard {
   needs: NeedCode[];
   free: boolean;
   languages: string[];
@@ -56,10 +65,6 @@ export interface SearchResultItem {
   distanceKm: number | null;
   /** A phone or online service that covers the family's place. */
   coversPlace: boolean;
-  city: string | null;
-  opening: OpeningStatus;
-  phone: string | null;
-  locations: Array<{ id: string; lat: number; lng: number; name: string | null }>;
 }
 
 export interface SearchOutcome {
@@ -307,107 +312,65 @@ export function searchServices(db: Db, query: SearchQuery, language: Language, n
   };
 }
 
-interface SummaryRow {
-  id: string;
-  name: string;
-  description: string;
-  source_language: string;
-  region: string;
-  organization: string;
-}
-
-/** The services of one page, in the reader's language, in the given order. */
+/**
+ * The services of one page, in the reader's language, in the given order: one search-index row per
+ * service (its card, needs, languages, cost and hours), so a page costs one query however the
+ * directory is spread over its tables.
+ */
 export function readSummaries(db: Db, ranked: Ranked[], language: Language, now: Date): SearchResultItem[] {
   if (ranked.length === 0) return [];
   const ids = ranked.map((entry) => entry.id);
-  const list = ids.map(() => "?").join(",");
   const rows = prepared(
     db,
-    `SELECT s.id, s.name, s.description, s.source_language, s.region, o.name AS organization
-       FROM service s JOIN organization o ON o.id = s.organization_id WHERE s.id IN (${list})`,
-  ).all(...ids) as SummaryRow[];
-  const translations = new Map<string, TranslationMap>();
-  for (const row of prepared(
-    db,
-    `SELECT entity_id, language, field, value FROM translation
-      WHERE entity = 'service' AND language = ? AND field IN ('name', 'description') AND entity_id IN (${list})`,
-  ).all(language, ...ids) as Array<{ entity_id: string; language: string; field: string; value: string }>) {
-    const byLanguage = translations.get(row.entity_id) ?? new Map();
-    translations.set(row.entity_id, byLanguage);
-    const fields = byLanguage.get(row.language) ?? new Map<string, string>();
-    byLanguage.set(row.language, fields);
-    fields.set(row.field, row.value);
-  }
-  const grouped = <T>(sql: string) => {
-    const map = new Map<string, T[]>();
-    for (const row of prepared(db, sql).raw().all(...ids) as Array<[string, T]>) {
-      const values = map.get(row[0]) ?? [];
-      values.push(row[1]);
-      map.set(row[0], values);
-    }
-    return map;
-  };
-  const needs = grouped<string>(
-    `SELECT a.link_id, t.code FROM attribute a JOIN taxonomy_term t ON t.id = a.taxonomy_term_id
-      WHERE t.taxonomy_id = '${NEEDS_TAXONOMY_ID}' AND a.link_id IN (${list}) ORDER BY a.rowid`,
-  );
-  const languages = grouped<string>(`SELECT service_id, code FROM language WHERE service_id IN (${list}) ORDER BY rowid`);
-  const free = new Set(
-    prepared(db, `SELECT service_id FROM cost_option WHERE amount = 0 AND service_id IN (${list})`).pluck().all(...ids) as string[],
-  );
-  const phones = grouped<string>(`SELECT service_id, number FROM phone WHERE service_id IN (${list}) ORDER BY rowid`);
-  const intervals = new Map<string, { zone: string; list: OpeningInterval[] }>();
-  for (const [id, zone, start, end] of prepared(
-    db,
-    `SELECT service_id, time_zone, start_minute, end_minute FROM opening_interval WHERE service_id IN (${list}) ORDER BY start_minute`,
+    `SELECT service_id, card, needs, languages, free, hours FROM service_search WHERE service_id IN (${ids.map(() => "?").join(",")})`,
   )
     .raw()
-    .all(...ids) as Array<[string, string, number, number]>) {
-    const entry = intervals.get(id) ?? { zone, list: [] };
-    // A service's sites normally share one zone; the first one read decides the status shown.
-    if (entry.zone === zone) entry.list.push({ start, end });
-    intervals.set(id, entry);
-  }
-  const sites = new Map<string, Array<{ id: string; lat: number; lng: number; name: string | null; city: string }>>();
-  for (const [serviceId, id, lat, lng, name, city] of prepared(
-    db,
-    `SELECT sal.service_id, l.id, l.latitude, l.longitude, l.name, coalesce(a.city, '')
-       FROM service_at_location sal JOIN location l ON l.id = sal.location_id
-       LEFT JOIN address a ON a.location_id = l.id
-      WHERE sal.service_id IN (${list}) AND l.latitude IS NOT NULL ORDER BY sal.rowid`,
-  )
-    .raw()
-    .all(...ids) as Array<[string, string, number, number, string | null, string]>) {
-    const values = sites.get(serviceId) ?? [];
-    values.push({ id, lat, lng, name, city });
-    sites.set(serviceId, values);
-  }
-
-  const byId = new Map(rows.map((row) => [row.id, row]));
+    .all(...ids) as Array<[string, string, string, string, number, string]>;
+  const byId = new Map(rows.map((row) => [row[0], row]));
   const items: SearchResultItem[] = [];
   for (const entry of ranked) {
     const row = byId.get(entry.id);
     if (!row) continue;
-    const serviceTranslations = translations.get(row.id);
-    const serviceSites = sites.get(row.id) ?? [];
-    const opening = intervals.get(row.id);
+    const [id, cardText, needs, languages, free, hours] = row;
+    const card = JSON.parse(cardText) as ServiceCardRecord;
+    const translations: TranslationMap = new Map();
+    for (const [key, value] of Object.entries(card.translations)) {
+      const [translationLanguage, field] = key.split(" ") as [string, string];
+      const fields = translations.get(translationLanguage) ?? new Map<string, string>();
+      translations.set(translationLanguage, fields.set(field, value));
+    }
     items.push({
-      id: row.id,
-      name: localizedField(row.name, row.source_language, "name", serviceTranslations, language)!,
-      organization: row.organization,
-      description: localizedField(row.description, row.source_language, "description", serviceTranslations, language),
-      needs: (needs.get(row.id) ?? []).filter(isNeedCode),
-      free: free.has(row.id),
-      languages: languages.get(row.id) ?? [],
+      id,
+      name: localizedField(card.name, card.language, "name", translations, language)!,
+      organization: card.organization,
+      description: localizedField(card.description, card.language, "description", translations, language),
+      needs: codes(needs).filter(isNeedCode),
+      free: free === 1,
+      languages: codes(languages),
       distanceKm: entry.distanceKm,
       coversPlace: entry.coversPlace,
-      city: serviceSites[0]?.city || null,
-      opening: opening ? openingStatus(opening.list, now, opening.zone) : { kind: "no-hours" },
-      phone: phones.get(row.id)?.[0] ?? null,
-      locations: serviceSites.map(({ id, lat, lng, name }) => ({ id, lat, lng, name })),
+      city: card.sites[0]?.[4] || null,
+      opening: openingOf(hours, now),
+      phone: card.phone,
+      locations: card.sites.map(([siteId, lat, lng, name]) => ({ id: siteId, lat, lng, name })),
     });
   }
   return items;
+}
+
+/** " cs vi " → ["cs", "vi"]. */
+const codes = (padded: string): string[] => padded.split(" ").filter(Boolean);
+
+/** Open now, from the service's weekly intervals; a service's sites normally share one zone, and the zone of its earliest interval decides. */
+function openingOf(hours: string, now: Date): OpeningStatus {
+  const intervals = parseHours(hours).sort((a, b) => a.start - b.start);
+  if (intervals.length === 0) return { kind: "no-hours" };
+  const zone = intervals[0]!.zone;
+  return openingStatus(
+    intervals.filter((interval) => interval.zone === zone),
+    now,
+    zone,
+  );
 }
 
 export function regionOfPlace(place: PlaceResolution): RegionCode | null {

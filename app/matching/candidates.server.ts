@@ -19,6 +19,7 @@
  */
 import type { Db } from "~/db.server";
 import { needMask, searchSnapshot, speaksAny, type SearchSnapshot } from "~/directory/search-snapshot.server";
+import { parseHours } from "~/directory/search-index.server";
 import { CoveringServices, FEW_SITES, NearestServices, nearbyShare, type ServiceClass } from "~/directory/service-classes.server";
 import type { OpeningInterval } from "~/directory/hours";
 import { primarySubtag } from "~/i18n/languages";
@@ -254,14 +255,9 @@ export function candidateAt(snapshot: SearchSnapshot, i: number): CandidateServi
 /** " cs vi " → ["cs", "vi"]. */
 const codes = (padded: string): string[] => padded.split(" ").filter(Boolean);
 
-/** service_search.hours ("zone start end;…") as intervals, in order; matching reads them in each site's local time. */
+/** service_search.hours as intervals, in order; matching reads them in each site's local time. */
 function openingIntervals(hours: string): OpeningInterval[] {
-  if (!hours) return [];
-  return hours
-    .split(";")
-    .map((interval) => {
-      const [, start, end] = interval.split(" ");
-      return { start: Number(start), end: Number(end) };
-    })
+  return parseHours(hours)
+    .map(({ start, end }) => ({ start, end }))
     .sort((a, b) => a.start - b.start);
 }

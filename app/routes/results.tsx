@@ -2,7 +2,7 @@ import { Suspense, lazy, useEffect, useState } from "react";
 import { useT } from "~/i18n/use-t";
 import { Link, redirect, useRouteLoaderData } from "react-router";
 import { dbContext } from "~/db.server";
-import { readSummaries, type SearchResultItem } from "~/directory/search.server";
+import { readSummaries, type ServiceCard } from "~/directory/search.server";
 import { describeAges, describeOpening, formatDate, formatDistance, languageNameInSentence } from "~/i18n/format";
 import { useLanguage } from "~/i18n/use-language";
 import { requireLanguage } from "~/i18n/locale.server";
@@ -49,7 +49,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     radiusKm: outcome.radiusKm,
     groups: outcome.groups,
     unmetNeeds: outcome.unmetNeeds,
-    services: Object.fromEntries(summaries.map((summary) => [summary.id, summary])),
+    // Only what a card shows: the rest of a search result would only weigh on the page.
+    services: Object.fromEntries(summaries.map(({ needs, free, languages, distanceKm, coversPlace, ...card }): [string, ServiceCard] => [card.id, card])),
     sharePath: `/${language}/results?${share.toString()}`,
     widerRadiusKm: WIDER_RADII_KM.find((radius) => radius > outcome.radiusKm) ?? null,
   };
@@ -89,7 +90,7 @@ function Reason({ reason }: { reason: MatchReason }) {
   }
 }
 
-function ResultCard({ result, service, highlighted, onHighlight }: { result: MatchedService; service: SearchResultItem; highlighted: boolean; onHighlight(id: string | null): void }) {
+function ResultCard({ result, service, highlighted, onHighlight }: { result: MatchedService; service: ServiceCard; highlighted: boolean; onHighlight(id: string | null): void }) {
   const t = useT("results");
   const language = useLanguage();
   const opening = describeOpening(service.opening, t, language);

@@ -117,7 +117,11 @@ describe("matching from the index gives what matching every service gives", () =
     expect(findCandidates(db, family, NOW, DEFAULT_RADIUS_KM).map((candidate) => candidate.id)).toContain(first!.id);
   });
 
-  it("the migration that added matching's columns backfills exactly what reindexing writes", () => {
+  it.each([
+    { migration: "0004_matching_index.sql", before: "" },
+    // It rewrites `languages` in their recorded order, and fills the cards.
+    { migration: "0005_result_cards.sql", before: "UPDATE service_search SET card = '{}', languages = ' en '" },
+  ])("the migration $migration backfills exactly what reindexing writes", ({ migration, before }) => {
     const sqlite = db.$client;
     const dump = () => ({
       services: sqlite.prepare("SELECT * FROM service_search ORDER BY key").all(),
@@ -126,10 +130,11 @@ describe("matching from the index gives what matching every service gives", () =
     });
     const written = dump();
     const backfill = fs
-      .readFileSync("db/migrations/0004_matching_index.sql", "utf8")
+      .readFileSync(`db/migrations/${migration}`, "utf8")
       .split("--> statement-breakpoint")
       .filter((statement) => !/ALTER TABLE/.test(statement));
     sqlite.transaction(() => {
+      if (before) sqlite.exec(before);
       for (const statement of backfill) sqlite.exec(statement);
     })();
     expect(dump()).toEqual(written);

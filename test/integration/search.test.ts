@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "~/db.server";
-import { localWeekMinute } from "~/directory/hours";
+import { localWeekMinute, openingStatus } from "~/directory/hours";
+import { localizedField, type TranslationMap } from "~/directory/text";
 import { reindexServices } from "~/directory/search-index.server";
 import { buildFtsQuery, EMPTY_SEARCH, PAGE_SIZE, type SearchQuery } from "~/directory/search-query";
-import { RANKED_MATCH_CAP, SEARCH_RADIUS_KM, resolvePlace, searchServices } from "~/directory/search.server";
+import { RANKED_MATCH_CAP, SEARCH_RADIUS_KM, readSummaries, resolvePlace, searchServices, type SearchResultItem } from "~/directory/search.server";
 import { createLoadContext } from "~/entry.server";
 import { loader as searchLoader } from "~/routes/search";
 import { distanceKm } from "~/geo/distance";
@@ -384,5 +385,93 @@ describe("words that match more than the cap", () => {
     expect(outcome.totalIsCapped).toBe(false);
     expect(outcome.total).toBe(expected.length);
     expect(outcome.items.map((item) => item.id)).toEqual(expected.slice(0, PAGE_SIZE).map((entry) => entry.id));
+  });
+});
+
+/** One service as a list of results shows it, read from the directory's own tables with plain SQL. */
+function referenceSummary(id: string, language: "vi" | "en" | "cs", now: Date): Omit<SearchResultItem, "distanceKm" | "coversPlace"> {
+  const sqlite = db.$client;
+  const row = sqlite
+    .prepare(`SELECT s.name, s.description, s.source_language, o.name AS organization FROM service s JOIN organization o ON o.id = s.organization_id WHERE s.id = ?`)
+    .get(id) as { name: string; description: string; source_language: string; organization: string };
+  const translations: TranslationMap = new Map([[language, new Map()]]);
+  for (const { field, value } of sqlite
+    .prepare(`SELECT field, value FROM translation WHERE entity = 'service' AND entity_id = ? AND language = ? AND field IN ('name', 'description') ORDER BY rowid`)
+    .all(id, language) as Array<{ field: string; value: string }>) {
+    translations.get(language)!.set(field, value);
+  }
+  const sites = sqlite
+    .prepare(
+      `SELECT l.id, l.latitude AS lat, l.longitude AS lng, l.name, coalesce(a.city, '') AS city FROM service_at_location sal
+         JOIN location l ON l.id = sal.location_id LEFT JOIN address a ON a.location_id = l.id
+        WHERE sal.service_id = ? AND l.latitude IS NOT NULL ORDER BY sal.rowid`,
+    )
+    .all(id) as Array<{ id: string; lat: number; lng: number; name: string | null; city: string }>;
+  const intervals = sqlite
+    .prepare(`SELECT time_zone AS zone, start_minute AS start, end_minute AS end FROM opening_interval WHERE service_id = ? ORDER BY start_minute`)
+    .all(id) as Array<{ zone: string; start: number; end: number }>;
+  const zone = intervals[0]?.zone;
+  return {
+    id,
+    name: localizedField(row.name, row.source_language, "name", translations, language)!,
+    organization: row.organization,
+    description: localizedField(row.description, row.source_language, "description", translations, language),
+    needs: sqlite
+      .prepare(`SELECT t.code FROM attribute a JOIN taxonomy_term t ON t.id = a.taxonomy_term_id WHERE a.link_id = ? AND t.taxonomy_id = 'family-navigator-needs' ORDER BY a.rowid`)
+      .pluck()
+      .all(id) as SearchResultItem["needs"],
+    free: sqlite.prepare(`SELECT count(*) FROM cost_option WHERE amount = 0 AND service_id = ?`).pluck().get(id) !== 0,
+    languages: sqlite.prepare(`SELECT code FROM language WHERE service_id = ? ORDER BY rowid`).pluck().all(id) as string[],
+    city: sites[0]?.city || null,
+    opening: zone ? openingStatus(intervals.filter((interval) => interval.zone === zone), now, zone) : { kind: "no-hours" },
+    phone: (sqlite.prepare(`SELECT number FROM phone WHERE service_id = ? ORDER BY rowid LIMIT 1`).pluck().get(id) as string | undefined) ?? null,
+    locations: sites.map(({ id: siteId, lat, lng, name }) => ({ id: siteId, lat, lng, name })),
+  };
+}
+
+describe("a page's services, read from the search index", () => {
+  const activeIds = () => db.$client.prepare(`SELECT id FROM service WHERE status = 'active' ORDER BY id`).pluck().all() as string[];
+
+  it("are what the directory's own tables say, in each language, in the order asked", () => {
+    const ids = activeIds();
+    const now = new Date("2026-11-25T17:45:00Z");
+    for (const language of ["vi", "en", "cs"] as const) {
+      const ranked = [...ids].reverse().map((id, n) => ({ id, distanceKm: n % 2 ? n : null, coversPlace: n % 3 === 0 }));
+      const items = readSummaries(db, ranked, language, now);
+      expect(items.map((item) => item.id)).toEqual(ranked.map((entry) => entry.id));
+      items.forEach((item, n) => {
+        const { distanceKm, coversPlace, ...summary } = item;
+        expect({ distanceKm, coversPlace }).toEqual({ distanceKm: ranked[n]!.distanceKm, coversPlace: ranked[n]!.coversPlace });
+        expect(summary, `${item.id} ${language}`).toEqual(referenceSummary(item.id, language, now));
+      });
+    }
+    // The demo directory has what each part of a summary needs, so none of them is compared empty.
+    const items = readSummaries(db, ids.map((id) => ({ id, distanceKm: null, coversPlace: false })), "cs", now);
+    expect(items.some((item) => item.phone && item.city && item.locations.length > 1)).toBe(true);
+    expect(items.some((item) => !item.name.fallback && item.name.language === "cs" && item.description?.language === "cs")).toBe(true);
+    expect(items.some((item) => item.opening.kind !== "no-hours") && items.some((item) => item.free) && items.some((item) => item.languages.length > 1)).toBe(true);
+  });
+
+  it("show a new phone number, site name, organization name and a missing translation once the service is indexed again", () => {
+    const sqlite = db.$client;
+    const id = sqlite.prepare(`SELECT id FROM service WHERE status = 'active' AND source_language <> 'en' ORDER BY id LIMIT 1`).pluck().get() as string;
+    const now = new Date();
+    const siteId = sqlite.prepare(`SELECT location_id FROM service_at_location WHERE service_id = ? ORDER BY rowid LIMIT 1`).pluck().get(id) as string;
+    sqlite.prepare(`UPDATE phone SET number = '+1 213 555 0199' WHERE service_id = ?`).run(id);
+    sqlite.prepare(`UPDATE location SET name = 'Eastside room' WHERE id = ?`).run(siteId);
+    sqlite.prepare(`UPDATE organization SET name = 'Renamed Family Center' WHERE id = (SELECT organization_id FROM service WHERE id = ?)`).run(id);
+    sqlite.prepare(`DELETE FROM translation WHERE entity = 'service' AND entity_id = ? AND language = 'en' AND field = 'name'`).run(id);
+    reindexServices(db, [id]);
+    const [item] = readSummaries(db, [{ id, distanceKm: null, coversPlace: false }], "en", now);
+    expect(item).toEqual({ ...referenceSummary(id, "en", now), distanceKm: null, coversPlace: false });
+    expect(item!.phone).toBe("+1 213 555 0199");
+    expect(item!.organization).toBe("Renamed Family Center");
+    expect(item!.locations.find((site) => site.id === siteId)!.name).toBe("Eastside room");
+    expect(item!.name.fallback).toBe(true);
+    expect(item!.description).toMatchObject({ language: "en", fallback: false });
+  });
+
+  it("leave out a service that is not (or no longer) in the index", () => {
+    expect(readSummaries(db, [{ id: "no-such-service", distanceKm: null, coversPlace: false }], "en", new Date())).toEqual([]);
   });
 });
