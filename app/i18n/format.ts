@@ -50,13 +50,23 @@ export function weekdayName(day: Weekday, language: Language): string {
   );
 }
 
+/** Language names already looked up, by "inLanguage code": few, and asked for on every result. */
+const languageNames = new Map<string, string>();
+
 /** A language's name, in the page's language or (for a language list) in that language itself. */
 export function languageName(code: string, inLanguage: string): string {
-  try {
-    return formatter(`language ${inLanguage}`, () => new Intl.DisplayNames([inLanguage], { type: "language" })).of(code) ?? code;
-  } catch {
-    return code;
+  const key = `${inLanguage} ${code}`;
+  let name = languageNames.get(key);
+  if (name === undefined) {
+    try {
+      name = formatter(`language ${inLanguage}`, () => new Intl.DisplayNames([inLanguage], { type: "language" })).of(code) ?? code;
+    } catch {
+      name = code;
+    }
+    // Codes come from the directory and from answers: keep the names of real languages only.
+    if (languageNames.size < 2000) languageNames.set(key, name);
   }
+  return name;
 }
 
 /**

@@ -3,20 +3,25 @@ import { I18nContext } from "react-i18next";
 import type { TFunction, i18n } from "i18next";
 import type { Namespace } from "./i18n";
 
-const translators = new WeakMap<i18n, Map<string, TFunction>>();
-
 /**
  * The translation function for a namespace: the one way components get words.
  *
  * Why not react-i18next's useTranslation: it copies the whole i18next instance for every component
  * that calls it during a server render (it cannot keep the copy between renders there), and its
  * fixed t copies every i18next option on each call: together the largest cost of rendering a
- * results page. Our instances never change language (a
- * language is a URL), so one fixed function per instance and namespace serves every component.
+ * results page. Our instances never change language (a language is a URL), so one fixed function
+ * per instance and namespace serves every component.
  */
 export function useT(namespace: Namespace = "common"): TFunction {
   const instance = useContext(I18nContext)?.i18n;
   if (!instance) throw new Error("useT needs the I18nextProvider from root.tsx");
+  return translator(instance, namespace);
+}
+
+const translators = new WeakMap<i18n, Map<string, TFunction>>();
+
+/** The instance's translation function for a namespace, built once. */
+export function translator(instance: i18n, namespace: Namespace): TFunction {
   let byNamespace = translators.get(instance);
   if (!byNamespace) translators.set(instance, (byNamespace = new Map()));
   let t = byNamespace.get(namespace);
@@ -24,18 +29,43 @@ export function useT(namespace: Namespace = "common"): TFunction {
   return t;
 }
 
+/** Options that change which words i18next picks (or how): calls with them take i18next's whole way. */
+const CHOOSING_OPTIONS = new Set(["count", "context", "ordinal", "defaultValue", "returnObjects", "lng", "lngs", "ns", "replace", "interpolation", "postProcess", "nest", "fallbackLng", "keySeparator", "nsSeparator"]);
+
 /**
- * Like getFixedT(null, namespace), without the copy of every i18next option getFixedT makes on each
- * call. A key asked without options always gives the same words (the instance never changes), so
- * those are looked up once: a page asks for the same labels many times.
+ * Like getFixedT(null, namespace), with the work i18next repeats on every call done once. A key
+ * asked without options always gives the same words (the instance never changes), so those are
+ * looked up once: a page asks for the same labels many times. A key asked with values to fill in
+ * ("{{distance}} away") is looked up once too, and then filled in by i18next's own interpolator —
+ * which is what i18next does after finding the words; plurals, contexts, nesting ($t(…)) and
+ * missing words still go through i18next. (A test holds this to i18next's own t for every key.)
  */
 function withNamespace(instance: i18n, namespace: Namespace): TFunction {
   const plain = new Map<string, string>();
+  /** Per key, its words before filling in; null for those left to i18next. */
+  const templates = new Map<string, string | null>();
+  const templateOf = (key: string): string | null => {
+    let template = templates.get(key);
+    if (template === undefined) {
+      const colon = key.indexOf(":");
+      const words: unknown = instance.getResource(instance.language, colon < 0 ? namespace : key.slice(0, colon), colon < 0 ? key : key.slice(colon + 1));
+      // Words that nest others (i18next's default "$t(…)") are left to i18next.
+      templates.set(key, (template = typeof words === "string" && !/\$t\(/.test(words) ? words : null));
+    }
+    return template;
+  };
+  const slow = (key: string | string[], options?: Record<string, unknown>) => instance.t(key, { ...options, ns: namespace });
   const t = (key: string | string[], options?: Record<string, unknown>) => {
-    if (options !== undefined || typeof key !== "string") return instance.t(key, { ...options, ns: namespace });
-    let words = plain.get(key);
-    if (words === undefined) plain.set(key, (words = instance.t(key, { ns: namespace })));
-    return words;
+    if (typeof key !== "string") return slow(key, options);
+    if (options === undefined) {
+      let words = plain.get(key);
+      if (words === undefined) plain.set(key, (words = slow(key)));
+      return words;
+    }
+    for (const name in options) if (CHOOSING_OPTIONS.has(name)) return slow(key, options);
+    const template = templateOf(key);
+    if (template === null) return slow(key, options);
+    return template.includes("{{") ? instance.services.interpolator.interpolate(template, options, instance.language, options) : template;
   };
   return t as unknown as TFunction;
 }

@@ -1,0 +1,57 @@
+/**
+ * useT's translation function looks words up once and fills them in with i18next's own
+ * interpolator: it must give exactly what i18next's t gives, for every key of every language.
+ */
+import { describe, expect, it } from "vitest";
+import { NAMESPACES } from "~/i18n/i18n";
+import { LANGUAGES } from "~/i18n/languages";
+import { serverI18n } from "~/i18n/resources.server";
+import { translator } from "~/i18n/use-t";
+
+type Tree = { [key: string]: unknown };
+
+function leaves(tree: Tree, prefix = ""): Array<[string, string]> {
+  return Object.entries(tree).flatMap(([key, value]): Array<[string, string]> => {
+    const full = prefix ? `${prefix}.${key}` : key;
+    return typeof value === "string" ? [[full, value]] : leaves(value as Tree, full);
+  });
+}
+
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+/** Values that would go wrong if filled in twice or nested: they must come out as they went in. */
+const TRICKY = ["<b>&amp;</b>", "{{count}}", "$t(common:appName)", "0"];
+
+describe("useT's translation function", () => {
+  for (const language of LANGUAGES) {
+    it(`gives what i18next's t gives, for every ${language} key, with and without values`, () => {
+      const instance = serverI18n(language);
+      let compared = 0;
+      for (const namespace of NAMESPACES) {
+        const t = translator(instance, namespace);
+        const bundle = instance.getResourceBundle(language, namespace) as Tree;
+        for (const [path, words] of leaves(bundle)) {
+          const key = path.replace(PLURAL_SUFFIX, "");
+          const variables = [...words.matchAll(/\{\{\s*([\w.]+)/g)].map((match) => match[1]!);
+          for (const [n, tricky] of TRICKY.entries()) {
+            const values: Record<string, unknown> = Object.fromEntries(variables.map((name, v) => [name, v === 0 ? tricky : `value ${v}`]));
+            if (PLURAL_SUFFIX.test(path)) values.count = n + 1;
+            const expected = instance.t(key, { ...values, ns: namespace });
+            expect(t(key, values), `${language} ${namespace}:${key}`).toBe(expected);
+            // The same key asked from another namespace, by its full name.
+            const other = namespace === "common" ? "results" : "common";
+            expect(translator(instance, other)(`${namespace}:${key}`, values)).toBe(expected);
+            compared++;
+          }
+          if (!PLURAL_SUFFIX.test(path)) expect(t(key)).toBe(instance.t(key, { ns: namespace }));
+        }
+      }
+      expect(compared).toBeGreaterThan(400);
+    });
+  }
+
+  it("leaves a missing key to i18next, which shows the key", () => {
+    const t = translator(serverI18n("en"), "results");
+    expect(t("no.such.key", { distance: "2 km" })).toBe("no.such.key");
+    expect(t("no.such.key")).toBe("no.such.key");
+  });
+});
