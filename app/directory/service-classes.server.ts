@@ -79,7 +79,7 @@ function builtFor(snapshot: SearchSnapshot) {
 
 /**
  * The services of a class that have a site within `radiusKm` of the place, nearest first (by
- * their nearest site), among those `accept` lets through; one at a time.
+ * their nearest site), among those `accept` lets through (all without it); one at a time.
  */
 export class NearestServices {
   private readonly sites: NeedSites;
@@ -96,7 +96,7 @@ export class NearestServices {
     serviceClass: ServiceClass,
     private readonly place: { lat: number; lng: number },
     radiusKm: number,
-    private readonly accept: (i: number) => boolean,
+    private readonly accept: ((i: number) => boolean) | null,
   ) {
     this.sites = sitesOfClass(snapshot, serviceClass);
     this.reachKm = radiusKm;
@@ -140,7 +140,15 @@ export class NearestServices {
       this.found =
         sites.length === 0
           ? []
-          : around(this.sites.tree, this.place.lng, this.place.lat, wanted, this.reachKm * 1.00001, (point) => accept(snapshot.siteService[sites[point]!]!));
+          : around(
+              this.sites.tree,
+              this.place.lng,
+              this.place.lat,
+              wanted,
+              this.reachKm * 1.00001,
+              // The tree tests every point of each leaf it opens: no test at all where none is needed.
+              accept ? (point) => accept(snapshot.siteService[sites[point]!]!) : undefined,
+            );
       this.exhausted = this.found.length < wanted;
     }
     const point = this.found[this.consumed];
@@ -150,7 +158,7 @@ export class NearestServices {
 
 /**
  * The services of a class whose service area covers the place, most recently verified first
- * (then by id), among those `accept` lets through; one at a time.
+ * (then by id), among those `accept` lets through (all without it); one at a time.
  */
 export class CoveringServices {
   private readonly services: Int32Array;
@@ -160,7 +168,7 @@ export class CoveringServices {
     private readonly snapshot: SearchSnapshot,
     serviceClass: ServiceClass,
     private readonly place: { lat: number; lng: number },
-    private readonly accept: (i: number) => boolean,
+    private readonly accept: ((i: number) => boolean) | null,
   ) {
     this.services = areaServicesOfClass(snapshot, serviceClass);
   }
@@ -179,7 +187,7 @@ export class CoveringServices {
     const { snapshot, place } = this;
     while (this.position < this.services.length) {
       const i = this.services[this.position]!;
-      if (this.accept(i) && areaCovers(snapshot, i, place.lat, place.lng)) return true;
+      if ((this.accept === null || this.accept(i)) && areaCovers(snapshot, i, place.lat, place.lng)) return true;
       this.position++;
     }
     return false;

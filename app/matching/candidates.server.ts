@@ -57,7 +57,8 @@ export function matchFromIndex(
   const ceiling = scoreCeiling(answers, now);
   const needs = [...new Set(answers.needs)];
   const familyNeeds = needMask(needs);
-  const free = (i: number) => !answers.freeOnly || snapshot.free[i] === 1;
+  /** The family's own filter on services (null when it has none): free ones only, when asked. */
+  const free = answers.freeOnly ? (i: number) => snapshot.free[i] === 1 : null;
   const primaries = [...new Set(answers.languages.map(primarySubtag).filter(Boolean))];
   const speaks = speaksAny(snapshot, primaries);
 
@@ -79,7 +80,7 @@ export function matchFromIndex(
     const share = primaries.length > 0 ? nearbyShare(snapshot, serviceClass, place, speaks, fewSites) : null;
     const split = share !== null && share < 0.5;
     // Each speaker of a family language from that language's own trees; the others from the class's, filtered.
-    const sources: Array<{ serviceClass: ServiceClass; accept: (i: number) => boolean; speaks: boolean | undefined }> = split
+    const sources: Array<{ serviceClass: ServiceClass; accept: ((i: number) => boolean) | null; speaks: boolean | undefined }> = split
       ? [
           ...primaries.map((language) => ({ serviceClass: { ...serviceClass, speaks: language }, accept: free, speaks: true })),
           { serviceClass, accept: answers.freeOnly ? (i: number) => snapshot.free[i] === 1 && !speaks(i) : (i: number) => !speaks(i), speaks: false },
