@@ -89,7 +89,7 @@ export function matchFromIndex(
     for (const source of sources) {
       const classFacts = { speaks: source.speaks, primaryNeed, interpretation };
       const nearest = new NearestServices(snapshot, source.serviceClass, place, options.radiusKm, source.accept);
-      parts.push({
+      parts.push(remembered({
         raiseBar: (lowest) => nearest.limitTo(ceiling.reachKm(classFacts, lowest - SCORE_ROUNDING)),
         next: () => {
           const found = nearest.next();
@@ -99,9 +99,9 @@ export function matchFromIndex(
           const km = nearest.nextKm();
           return Number.isFinite(km) ? ceiling.of({ km, ...classFacts }) : Number.NEGATIVE_INFINITY;
         },
-      });
+      }));
       const covering = new CoveringServices(snapshot, source.serviceClass, place, source.accept);
-      parts.push({
+      parts.push(remembered({
         raiseBar: () => {},
         next: () => {
           const index = covering.next();
@@ -111,7 +111,7 @@ export function matchFromIndex(
           const assuredDate = covering.nextAssuredDate();
           return assuredDate === undefined ? Number.NEGATIVE_INFINITY : ceiling.of({ km: null, assuredDate, ...classFacts });
         },
-      });
+      }));
     }
     /** The part whose next service could score highest, and that ceiling. */
     const best = (): [Stream, number] => {
@@ -207,6 +207,25 @@ export function matchFromIndex(
 /** The services matching had to see for this family (see the module comment). */
 export function findCandidates(db: Db, answers: FamilyAnswers, now: Date, radiusKm: number): CandidateService[] {
   return matchFromIndex(db, answers, now, { ...DEFAULT_MATCH_OPTIONS, radiusKm }).candidates;
+}
+
+/**
+ * The stream, with its ceiling kept until it moves on or its bar is raised: a class asks every
+ * part for its ceiling before each service it takes, and most parts have not moved since.
+ */
+function remembered(stream: Stream): Stream {
+  let known: number | undefined;
+  return {
+    next(lowest) {
+      known = undefined;
+      return stream.next(lowest);
+    },
+    ceiling: () => (known ??= stream.ceiling()),
+    raiseBar(lowest) {
+      known = undefined;
+      stream.raiseBar(lowest);
+    },
+  };
 }
 
 /** Whether a service still to come in the stream could score `lowest` or more (there is one, and its ceiling allows it). */
