@@ -37,12 +37,14 @@ export async function startProductionServer(databasePath: string): Promise<{ url
 }
 
 /**
- * Requests per second over `paths` (each connection goes through them in turn), after a warm-up
- * that lets every server process load its data.
+ * Requests per second over `paths` (each connection goes through them in turn), once the server
+ * runs as it will for the rest of its life: a fresh process loads its data on the first requests
+ * and serves its first thousand or so (V8 still compiling the hot code) about a third slower, so
+ * 20 s of warm-up come first.
  */
 export async function throughput(origin: string, paths: string[], seconds = 10, connections = 10) {
   const options = { url: origin, connections, headers: { "accept-encoding": "gzip" }, requests: paths.map((path) => ({ method: "GET" as const, path })) };
-  await autocannon({ ...options, duration: 5 });
+  await autocannon({ ...options, duration: 20 });
   const result = await autocannon({ ...options, duration: seconds });
   return {
     requestsPerSecond: result.requests.average,
