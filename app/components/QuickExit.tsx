@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { useT } from "~/i18n/use-t";
 
 /** Pressing Shift this many times within WINDOW_MS leaves at once. */
@@ -12,10 +12,13 @@ function leave(url: string) {
 
 /**
  * "Quick exit": for someone whose screen may be watched. Without JavaScript it is a plain link to the
- * neutral site; with JavaScript the current page is replaced, and Shift pressed three times does the same.
+ * neutral site; with JavaScript the current page is replaced, and Shift pressed three times does the same
+ * (the hint read to screen readers mentions the shortcut once it works).
  */
 export function QuickExit({ url }: { url: string }) {
   const t = useT();
+  // The shortcut only works once this page's script runs: until then the hint does not offer it.
+  const [shortcut, setShortcut] = useState(false);
 
   useEffect(() => {
     let presses: number[] = [];
@@ -26,6 +29,7 @@ export function QuickExit({ url }: { url: string }) {
       if (presses.length >= SHIFT_PRESSES) leave(url);
     };
     window.addEventListener("keydown", onKeyDown);
+    setShortcut(true);
     return () => window.removeEventListener("keydown", onKeyDown);
   }, [url]);
 
@@ -44,6 +48,7 @@ export function QuickExit({ url }: { url: string }) {
       {t("quickExit.label")}
       <span id="quick-exit-hint" className="visually-hidden">
         {t("quickExit.hint")}
+        {shortcut ? ` ${t("quickExit.shortcut")}` : null}
       </span>
     </a>
   );

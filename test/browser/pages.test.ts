@@ -54,6 +54,8 @@ describe("quick exit", () => {
     const context = await harness.context();
     const page = await context.newPage();
     await page.goto(`/cs/search?need=family-safety`);
+    // The hint offers the shortcut once it works (the page's script has run).
+    await page.locator("#quick-exit-hint", { hasText: "třikrát stisknout klávesu Shift" }).waitFor({ state: "attached" });
     await page.locator("h1").click();
     for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
     await page.waitForURL(NEUTRAL_URL);
@@ -65,6 +67,8 @@ describe("quick exit", () => {
     const page = await context.newPage();
     await page.goto(`/vi`);
     expect(await page.getByRole("link", { name: /Thoát nhanh/ }).getAttribute("href")).toBe(NEUTRAL_URL);
+    // No script, no shortcut: the hint does not offer it.
+    expect(await page.locator("#quick-exit-hint").textContent()).toBe("Rời trang này ngay và mở một trang bình thường.");
     await context.close();
   });
 });
