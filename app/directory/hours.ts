@@ -73,8 +73,23 @@ export function weeklyIntervals(rows: readonly ScheduleRow[]): OpeningInterval[]
 /** Building an Intl.DateTimeFormat costs tens of microseconds, formatting with one about one: one per zone. */
 const weekClocks = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * Per zone, the last minute asked for and its answer: a page asks the same for every service it
+ * shows, and zone offsets are whole minutes, so the answer holds for the whole minute.
+ */
+const lastWeekMinute = new Map<string, { epochMinute: number; weekMinute: number }>();
+
 /** Minutes since Monday 00:00 of `now` on the wall clock of `timeZone`. */
 export function localWeekMinute(now: Date, timeZone: string): number {
+  const epochMinute = Math.floor(now.getTime() / 60_000);
+  const last = lastWeekMinute.get(timeZone);
+  if (last?.epochMinute === epochMinute) return last.weekMinute;
+  const weekMinute = readWeekMinute(now, timeZone);
+  lastWeekMinute.set(timeZone, { epochMinute, weekMinute });
+  return weekMinute;
+}
+
+function readWeekMinute(now: Date, timeZone: string): number {
   let clock = weekClocks.get(timeZone);
   if (!clock) {
     clock = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });

@@ -65,6 +65,19 @@ describe("localWeekMinute", () => {
     // In July Prague is on CEST (UTC+2). 2026-07-05 is a Sunday.
     expect(localWeekMinute(new Date("2026-07-05T22:15:00Z"), "Europe/Prague")).toBe(day(0, 0, 15));
   });
+
+  it("answers each minute anew, asked over and over in one zone and another", () => {
+    const start = Date.parse("2026-11-23T16:29:00Z");
+    for (let step = 0; step < 180; step += 7) {
+      // Seconds within the minute do not matter; the minute does.
+      const now = new Date(start + step * 20_000);
+      const minutes = Math.floor(step / 3);
+      for (const [zone, hours] of [["Europe/Prague", 17], ["America/Los_Angeles", 8]] as const) {
+        expect(localWeekMinute(now, zone), `${now.toISOString()} ${zone}`).toBe(day(0, hours, 29) + minutes);
+        expect(localWeekMinute(now, zone)).toBe(day(0, hours, 29) + minutes);
+      }
+    }
+  });
 });
 
 describe("openingStatus", () => {
