@@ -201,7 +201,9 @@ function sitesOfClass(snapshot: SearchSnapshot, serviceClass: ServiceClass): Nee
   const ofClass = inClass(snapshot, serviceClass);
   const chosen: number[] = [];
   for (let n = 0; n < snapshot.siteStart[snapshot.size]!; n++) if (ofClass(snapshot.siteService[n]!)) chosen.push(n);
-  const tree = new KDBush(Math.max(1, chosen.length));
+  // Leaves of 16 points, not kdbush's 64: a nearest-first search scores every point of each leaf it
+  // opens, and matching asks for few at a time (a fifth less time in the tree at 100 000 services).
+  const tree = new KDBush(Math.max(1, chosen.length), 16);
   for (const n of chosen) tree.add(snapshot.siteLng[n]!, snapshot.siteLat[n]!);
   // An empty tree cannot be finished; with no sites it is never searched.
   if (chosen.length === 0) tree.add(0, 0);
