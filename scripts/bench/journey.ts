@@ -6,24 +6,21 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Db } from "../../app/db.server";
-import { benchMatching, warmUpMatching } from "./matching";
+import { benchMatching } from "./matching";
 import { pageWeight, startProductionServer, throughput } from "./http";
 import { FAMILIES } from "./families";
 import { shareParams } from "../../app/questionnaire/answers";
 
 export async function benchJourney(syntheticDatabase: (count: number) => Db, syntheticFile: (count: number) => string) {
   console.log("\nMatching (a family's results in-process: candidate retrieval from the in-memory index + pure matching)");
-  const p50: Record<number, number> = {};
   const sizes = [1_000, 10_000, 100_000];
   const databases = sizes.map((count) => syntheticDatabase(count));
-  // Every size is matched once before any is timed: otherwise the first size measured would also
-  // pay for V8 compiling the code, and the growth from it would look smaller than it is (or larger).
-  for (const db of databases) warmUpMatching(db);
-  sizes.forEach((count, n) => {
-    p50[count] = benchMatching(`${count.toLocaleString("en")} services`, databases[n]!, count === 100_000 ? 10 : 20).p50;
-  });
+  const p50 = benchMatching(
+    sizes.map((count, n) => ({ label: `${count.toLocaleString("en")} services`, db: databases[n]! })),
+    15,
+  );
   for (const db of databases) db.$client.close();
-  console.log(`  p50 growth 1k → 100k: ×${(p50[100_000]! / p50[1_000]!).toFixed(1)}`);
+  console.log(`  p50 growth 1k → 100k: ×${(p50[2]! / p50[0]!).toFixed(1)}`);
 
   // The server works on a copy: it applies migrations and must not touch the cached file.
   const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "family-navigator-bench-")), "server.sqlite");

@@ -7,23 +7,43 @@ import { findCandidates } from "../../app/matching/candidates.server";
 import { DEFAULT_MATCH_OPTIONS, matchServices, radiusFor } from "../../app/matching/match";
 import { matchForFamily } from "../../app/matching/results.server";
 import { FAMILIES } from "./families";
-import { ms, time } from "./stats";
+import { ms, percentile } from "./stats";
 
-/** Every benchmark family matched a few times: the index loaded, its trees built, the code compiled. */
-export function warmUpMatching(db: Db) {
-  const now = new Date("2026-11-23T16:30:00Z");
-  for (let round = 0; round < 5; round++) for (const answers of FAMILIES) matchForFamily(db, answers, now);
+const NOW = new Date("2026-11-23T16:30:00Z");
+
+/**
+ * Matching at each directory size, timed in turns — a round of every family at one size, then at the
+ * next — so that the machine slowing down or speeding up (this one shares its cores) weighs on every
+ * size alike, and the growth between sizes is not the machine's. Every size is matched a few times
+ * before any is timed: the index loaded, its trees built, the code compiled. Returns the p50s.
+ */
+export function benchMatching(directories: Array<{ label: string; db: Db }>, rounds: number): number[] {
+  for (const { db } of directories) for (let round = 0; round < 5; round++) for (const answers of FAMILIES) matchForFamily(db, answers, NOW);
+  const prepared = directories.map(({ db }) => FAMILIES.map((answers) => ({ answers, candidates: findCandidates(db, answers, NOW, radiusFor(answers)) })));
+  const full: number[][] = directories.map(() => []);
+  const pure: number[][] = directories.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    directories.forEach(({ db }, n) => {
+      for (const answers of FAMILIES) full[n]!.push(timed(() => matchForFamily(db, answers, NOW)));
+      for (const { answers, candidates } of prepared[n]!) {
+        pure[n]!.push(timed(() => matchServices(answers, candidates, NOW, { ...DEFAULT_MATCH_OPTIONS, radiusKm: radiusFor(answers) })));
+      }
+    });
+  }
+  return directories.map(({ label }, n) => {
+    const [fullSorted, pureSorted] = [full[n]!.sort((a, b) => a - b), pure[n]!.sort((a, b) => a - b)];
+    const candidates = prepared[n]!.map((entry) => entry.candidates.length).sort((a, b) => a - b);
+    console.log(
+      `  ${label.padEnd(18)} retrieval + matching p50 ${ms(percentile(fullSorted, 50)).padStart(9)}  p95 ${ms(percentile(fullSorted, 95)).padStart(9)}   ` +
+        `matching alone p50 ${ms(percentile(pureSorted, 50)).padStart(8)}  p95 ${ms(percentile(pureSorted, 95)).padStart(8)}   ` +
+        `candidates median ${candidates[candidates.length >> 1]}`,
+    );
+    return percentile(fullSorted, 50);
+  });
 }
 
-export function benchMatching(label: string, db: Db, rounds: number) {
-  const now = new Date("2026-11-23T16:30:00Z");
-  const full = time(FAMILIES, rounds, (answers) => matchForFamily(db, answers, now));
-  const prepared = FAMILIES.map((answers) => ({ answers, candidates: findCandidates(db, answers, now, radiusFor(answers)) }));
-  const pure = time(prepared, rounds, ({ answers, candidates }) => matchServices(answers, candidates, now, { ...DEFAULT_MATCH_OPTIONS, radiusKm: radiusFor(answers) }));
-  const candidates = prepared.map((entry) => entry.candidates.length).sort((a, b) => a - b);
-  console.log(
-    `  ${label.padEnd(18)} retrieval + matching p50 ${ms(full.p50).padStart(9)}  p95 ${ms(full.p95).padStart(9)}   ` +
-      `matching alone p50 ${ms(pure.p50).padStart(8)}  p95 ${ms(pure.p95).padStart(8)}   candidates median ${candidates[candidates.length >> 1]}`,
-  );
-  return full;
+function timed(task: () => unknown): number {
+  const started = process.hrtime.bigint();
+  task();
+  return Number(process.hrtime.bigint() - started) / 1e6;
 }
