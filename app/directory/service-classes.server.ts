@@ -8,7 +8,7 @@ import KDBush from "kdbush";
 import { around } from "geokdbush";
 import { distanceKm } from "~/geo/distance";
 import type { NeedCode } from "~/taxonomy/needs";
-import { areaCovers, needMask, type SearchSnapshot } from "./search-snapshot.server";
+import { areaCovers, needMask, speaksAny, type SearchSnapshot } from "./search-snapshot.server";
 
 /**
  * Services with a need, split by what weighs most in a match score and does not depend on the
@@ -48,32 +48,49 @@ interface NeedSites {
   sites: Int32Array;
 }
 
-/** Below this many sites a class is quick to go through whatever the share of speakers (nearbyShare). */
+/** Below this many sites a class is quick to go through whatever the share of speakers (speakersShare). */
 export const FEW_SITES = 256;
 
 /**
- * The share of the sites nearest the place (at most 32) whose services `speaks` accepts; null for a
- * class of fewer than `fewSites` sites.
+ * The share of the class's sites in the region whose services speak one of these languages
+ * (primary subtags); null for a class of fewer than `fewSites` sites. Counted once per class,
+ * region and languages, and kept with the class's tree.
  */
-export function nearbyShare(
+export function speakersShare(
   snapshot: SearchSnapshot,
   serviceClass: ServiceClass,
-  place: { lat: number; lng: number },
-  speaks: (i: number) => boolean,
+  region: string,
+  languages: readonly string[],
   fewSites = FEW_SITES,
 ): number | null {
-  const { tree, sites } = sitesOfClass(snapshot, serviceClass);
+  const { sites } = sitesOfClass(snapshot, serviceClass);
   if (sites.length < fewSites) return null;
-  const nearest = around(tree, place.lng, place.lat, 32);
-  return nearest.filter((point) => speaks(snapshot.siteService[sites[point]!]!)).length / Math.max(1, nearest.length);
+  const shares = builtFor(snapshot).shares;
+  const key = `${classKey(serviceClass)} ${region} ${[...languages].sort().join(",")}`;
+  let share = shares.get(key);
+  if (share === undefined) {
+    const speaks = speaksAny(snapshot, languages);
+    let inRegion = 0;
+    let speaking = 0;
+    for (const site of sites) {
+      const i = snapshot.siteService[site]!;
+      if (snapshot.regions[i] !== region) continue;
+      inRegion++;
+      if (speaks(i)) speaking++;
+    }
+    // The languages families give are few, but what they may type is not: the map cannot grow without end.
+    if (shares.size >= 10_000) shares.clear();
+    shares.set(key, (share = speaking / Math.max(1, inRegion)));
+  }
+  return share;
 }
 
 /** Per snapshot, what was built for each class (by classKey). */
-const built = new WeakMap<SearchSnapshot, { sites: Map<string, NeedSites>; areas: Map<string, Int32Array> }>();
+const built = new WeakMap<SearchSnapshot, { sites: Map<string, NeedSites>; areas: Map<string, Int32Array>; shares: Map<string, number> }>();
 
 function builtFor(snapshot: SearchSnapshot) {
   let entry = built.get(snapshot);
-  if (!entry) built.set(snapshot, (entry = { sites: new Map(), areas: new Map() }));
+  if (!entry) built.set(snapshot, (entry = { sites: new Map(), areas: new Map(), shares: new Map() }));
   return entry;
 }
 

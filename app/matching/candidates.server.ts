@@ -7,7 +7,7 @@
  * from streams: those with a location in range, nearest first (k-d trees), and those whose service
  * area covers the place, latest verified first. Each is split by what weighs most in the score:
  * whether the need is the service's first, whether it offers interpretation, and whether it speaks
- * one of the family's languages (where they are few nearby; they then come from trees of their
+ * one of the family's languages (where they are few in the region; they then come from trees of their
  * language's speakers, not from a filter over everyone in range) — so that fitting services further
  * away are not missed while the classes that score lower stop early, or are never searched.
  * In rounds, each open need takes more from its classes, best first, and the candidates so far are
@@ -20,7 +20,7 @@
 import type { Db } from "~/db.server";
 import { needMask, searchSnapshot, speaksAny, type SearchSnapshot } from "~/directory/search-snapshot.server";
 import { parseHours } from "~/directory/search-index.server";
-import { CoveringServices, FEW_SITES, NearestServices, nearbyShare, type ServiceClass } from "~/directory/service-classes.server";
+import { CoveringServices, FEW_SITES, NearestServices, speakersShare, type ServiceClass } from "~/directory/service-classes.server";
 import type { OpeningInterval } from "~/directory/hours";
 import { primarySubtag } from "~/i18n/languages";
 import { isRegionCode } from "~/regions";
@@ -77,7 +77,7 @@ export function matchFromIndex(
     const parts: Stream[] = [];
     // Speakers of the family's languages apart only where they are few: the others then stop
     // early. Where most speak them, one stream serves better (a sparse one searches far).
-    const share = primaries.length > 0 ? nearbyShare(snapshot, serviceClass, place, speaks, fewSites) : null;
+    const share = primaries.length > 0 ? speakersShare(snapshot, serviceClass, place.region, primaries, fewSites) : null;
     const split = share !== null && share < 0.5;
     // Each speaker of a family language from that language's own trees; the others from the class's, filtered.
     const sources: Array<{ serviceClass: ServiceClass; accept: ((i: number) => boolean) | null; speaks: boolean | undefined }> = split
