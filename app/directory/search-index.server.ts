@@ -98,6 +98,9 @@ export interface ServiceCardRecord {
   sites: Array<[id: string, lat: number, lng: number, name: string | null, city: string]>;
 }
 
+/** service_search.needs or .languages (" cs vi ", padded so a code can be found with its spaces) as a list: ["cs", "vi"]. */
+export const paddedCodes = (padded: string): string[] => padded.split(" ").filter(Boolean);
+
 /** service_search.hours ("zone start end;…", weekly minutes in the zone's local time) as intervals, in the order written. */
 export function parseHours(hours: string): Array<{ zone: string; start: number; end: number }> {
   if (!hours) return [];

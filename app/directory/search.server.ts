@@ -11,7 +11,7 @@ import type { Language } from "~/i18n/languages";
 import type { RegionCode } from "~/regions";
 import { isNeedCode, type NeedCode } from "~/taxonomy/needs";
 import { openingStatus, type OpeningStatus } from "./hours";
-import { parseHours, placeTokens, type ServiceCardRecord } from "./search-index.server";
+import { paddedCodes, parseHours, placeTokens, type ServiceCardRecord } from "./search-index.server";
 import { buildFtsQuery, PAGE_SIZE, type SearchQuery } from "./search-query";
 import {
   areaCovers,
@@ -344,9 +344,9 @@ export function readSummaries(db: Db, ranked: Ranked[], language: Language, now:
       name: localizedField(card.name, card.language, "name", translations, language)!,
       organization: card.organization,
       description: localizedField(card.description, card.language, "description", translations, language),
-      needs: codes(needs).filter(isNeedCode),
+      needs: paddedCodes(needs).filter(isNeedCode),
       free: free === 1,
-      languages: codes(languages),
+      languages: paddedCodes(languages),
       distanceKm: entry.distanceKm,
       coversPlace: entry.coversPlace,
       city: card.sites[0]?.[4] || null,
@@ -358,8 +358,6 @@ export function readSummaries(db: Db, ranked: Ranked[], language: Language, now:
   return items;
 }
 
-/** " cs vi " → ["cs", "vi"]. */
-const codes = (padded: string): string[] => padded.split(" ").filter(Boolean);
 
 /** Open now, from the service's weekly intervals; a service's sites normally share one zone, and the zone of its earliest interval decides. */
 function openingOf(hours: string, now: Date): OpeningStatus {

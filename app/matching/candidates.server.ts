@@ -19,7 +19,7 @@
  */
 import type { Db } from "~/db.server";
 import { needMask, searchSnapshot, speaksAny, type SearchSnapshot } from "~/directory/search-snapshot.server";
-import { parseHours } from "~/directory/search-index.server";
+import { paddedCodes, parseHours } from "~/directory/search-index.server";
 import { CoveringServices, FEW_SITES, NearestServices, speakersShare, type ServiceClass } from "~/directory/service-classes.server";
 import type { OpeningInterval } from "~/directory/hours";
 import { primarySubtag } from "~/i18n/languages";
@@ -259,10 +259,10 @@ export function candidateAt(snapshot: SearchSnapshot, i: number): CandidateServi
     organizationId: snapshot.organizationIds[i]!,
     status: "active",
     region,
-    needs: codes(snapshot.needList[i]!).filter(isNeedCode),
+    needs: paddedCodes(snapshot.needList[i]!).filter(isNeedCode),
     minimumAge: Number.isNaN(minimumAge) ? null : minimumAge,
     maximumAge: Number.isNaN(maximumAge) ? null : maximumAge,
-    languages: codes(snapshot.languages[i]!),
+    languages: paddedCodes(snapshot.languages[i]!),
     interpretation: snapshot.interpretation[i] === 1,
     free: snapshot.free[i] === 1,
     locations,
@@ -272,8 +272,6 @@ export function candidateAt(snapshot: SearchSnapshot, i: number): CandidateServi
   };
 }
 
-/** " cs vi " → ["cs", "vi"]. */
-const codes = (padded: string): string[] => padded.split(" ").filter(Boolean);
 
 /** service_search.hours as intervals, in order; matching reads them in each site's local time. */
 function openingIntervals(hours: string): OpeningInterval[] {
