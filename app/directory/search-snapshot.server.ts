@@ -15,7 +15,7 @@ import { REGIONS } from "~/regions";
 import { NEED_CODES, type NeedCode } from "~/taxonomy/needs";
 import type { SearchQuery } from "./search-query";
 import { localWeekMinute } from "./hours";
-import { parseHours } from "./search-index.server";
+import { paddedCodes, parseHours } from "./search-index.server";
 
 export interface SearchSnapshot {
   version: number;
@@ -195,7 +195,7 @@ function loadSnapshot(db: Db, version: number): SearchSnapshot {
     snapshot.needs[i] = mask;
     snapshot.needList[i] = needs;
     snapshot.languages[i] = languages;
-    const primaries = languages.split(" ").filter(Boolean).map(primarySubtag);
+    const primaries = paddedCodes(languages).map(primarySubtag);
     snapshot.primaryLanguages[i] = ` ${primaries.join(" ")} `;
     for (const primary of primaries) {
       let bit = snapshot.languageBits.get(primary);
