@@ -83,7 +83,7 @@ export function matchFromIndex(
     const sources: Array<{ serviceClass: ServiceClass; accept: ((i: number) => boolean) | null; speaks: boolean | undefined }> = split
       ? [
           ...primaries.map((language) => ({ serviceClass: { ...serviceClass, speaks: language }, accept: free, speaks: true })),
-          { serviceClass, accept: answers.freeOnly ? (i: number) => snapshot.free[i] === 1 && !speaks(i) : (i: number) => !speaks(i), speaks: false },
+          { serviceClass, accept: free ? (i: number) => free(i) && !speaks(i) : (i: number) => !speaks(i), speaks: false },
         ]
       : [{ serviceClass, accept: free, speaks: undefined }];
     for (const source of sources) {
