@@ -1,12 +1,12 @@
 /**
  * The services matching searches (app/matching/candidates.server.ts), over the in-memory search
  * index: per class of services, those with a location near a place, nearest first (a k-d tree per
- * class, kdbush + geokdbush), and those whose service area covers it, latest verified first. Trees
- * and lists are built on first use and kept as long as the snapshot they were built from.
+ * class: kdbush, searched by app/geo/nearest.ts), and those whose service area covers it, latest
+ * verified first. Trees and lists are built on first use and kept as long as the snapshot they were
+ * built from.
  */
 import KDBush from "kdbush";
-import { around } from "geokdbush";
-import { distanceKm } from "~/geo/distance";
+import { NearestPoints } from "~/geo/nearest";
 import type { NeedCode } from "~/taxonomy/needs";
 import { areaCovers, needMask, speaksAny, type SearchSnapshot } from "./search-snapshot.server";
 
@@ -99,77 +99,44 @@ function builtFor(snapshot: SearchSnapshot) {
  * their nearest site), among those `accept` lets through (all without it); one at a time.
  */
 export class NearestServices {
-  private readonly sites: NeedSites;
+  private readonly sites: Int32Array;
+  private readonly points: NearestPoints;
   private readonly seen = new Set<number>();
-  /** Tree points found so far, nearest first, and how many of them have been gone through. */
-  private found: number[] = [];
-  private consumed = 0;
-  private exhausted = false;
-  /** Sites further than this are not wanted any more (see limitTo). */
-  private reachKm: number;
 
   constructor(
     private readonly snapshot: SearchSnapshot,
     serviceClass: ServiceClass,
-    private readonly place: { lat: number; lng: number },
+    place: { lat: number; lng: number },
     radiusKm: number,
-    private readonly accept: ((i: number) => boolean) | null,
+    accept: ((i: number) => boolean) | null,
   ) {
-    this.sites = sitesOfClass(snapshot, serviceClass);
-    this.reachKm = radiusKm;
+    const { tree, sites } = sitesOfClass(snapshot, serviceClass);
+    this.sites = sites;
+    // The tree tests no point at all where no test is needed.
+    this.points = new NearestPoints(tree, place.lat, place.lng, radiusKm, accept ? (point) => accept(snapshot.siteService[sites[point]!]!) : undefined);
   }
 
   /** From now on, sites further than `km` are not wanted: the tree is searched no further. */
   limitTo(km: number) {
-    this.reachKm = Math.min(this.reachKm, km);
+    this.points.limitTo(km);
   }
 
   /** The next service and the distance to its nearest site, or null when none is left. */
   next(): { index: number; km: number } | null {
     for (;;) {
-      const site = this.peekSite();
-      if (site === null) return null;
-      this.consumed++;
-      const index = this.snapshot.siteService[site]!;
+      const km = this.points.peekKm();
+      const point = this.points.next();
+      if (point < 0) return null;
+      const index = this.snapshot.siteService[this.sites[point]!]!;
       if (this.seen.has(index)) continue;
       this.seen.add(index);
-      return { index, km: this.siteKm(site) };
+      return { index, km };
     }
   }
 
   /** How far the next site is (no service still to come is nearer); Infinity when none is left. */
   nextKm(): number {
-    const site = this.peekSite();
-    return site === null ? Number.POSITIVE_INFINITY : this.siteKm(site);
-  }
-
-  private siteKm(site: number): number {
-    return distanceKm(this.place, { lat: this.snapshot.siteLat[site]!, lng: this.snapshot.siteLng[site]! });
-  }
-
-  private peekSite(): number | null {
-    if (this.consumed >= this.found.length && !this.exhausted && this.reachKm >= 0) {
-      // The tree is searched from the nearest each time, for twice as many: the work at most doubles.
-      const wanted = Math.max(8, this.found.length * 2);
-      const { snapshot, accept } = this;
-      const sites = this.sites.sites;
-      // A hair beyond: the tree's Earth is 9 m smaller than distanceKm's; matching applies the radius exactly.
-      this.found =
-        sites.length === 0
-          ? []
-          : around(
-              this.sites.tree,
-              this.place.lng,
-              this.place.lat,
-              wanted,
-              this.reachKm * 1.00001,
-              // The tree tests every point of each leaf it opens: no test at all where none is needed.
-              accept ? (point) => accept(snapshot.siteService[sites[point]!]!) : undefined,
-            );
-      this.exhausted = this.found.length < wanted;
-    }
-    const point = this.found[this.consumed];
-    return point === undefined ? null : this.sites.sites[point]!;
+    return this.points.peekKm();
   }
 }
 
@@ -218,12 +185,11 @@ function sitesOfClass(snapshot: SearchSnapshot, serviceClass: ServiceClass): Nee
   const ofClass = inClass(snapshot, serviceClass);
   const chosen: number[] = [];
   for (let n = 0; n < snapshot.siteStart[snapshot.size]!; n++) if (ofClass(snapshot.siteService[n]!)) chosen.push(n);
-  // Leaves of 16 points, not kdbush's 64: a nearest-first search scores every point of each leaf it
-  // opens, and matching asks for few at a time (a fifth less time in the tree at 100 000 services).
-  const tree = new KDBush(Math.max(1, chosen.length), 16);
+  // Leaves of 16 points, not kdbush's 64: a nearest-first search measures every point of each leaf
+  // it opens, and matching asks for few at a time (with 64, matching at 100 000 services is a sixth
+  // slower; 8 to 32 are alike).
+  const tree = new KDBush(chosen.length, 16);
   for (const n of chosen) tree.add(snapshot.siteLng[n]!, snapshot.siteLat[n]!);
-  // An empty tree cannot be finished; with no sites it is never searched.
-  if (chosen.length === 0) tree.add(0, 0);
   tree.finish();
   const sites = { tree, sites: Int32Array.from(chosen) };
   builtFor(snapshot).sites.set(key, sites);

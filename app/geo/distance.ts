@@ -1,7 +1,7 @@
 /** Great-circle distance and bounding boxes on a spherical Earth: accurate to well under 1 % at city scale. */
 
 const EARTH_RADIUS_KM = 6371.0088;
-const toRadians = (degrees: number) => (degrees * Math.PI) / 180;
+export const toRadians = (degrees: number) => (degrees * Math.PI) / 180;
 
 export interface LatLng {
   lat: number;
@@ -9,10 +9,25 @@ export interface LatLng {
 }
 
 export function distanceKm(a: LatLng, b: LatLng): number {
-  const dLat = toRadians(b.lat - a.lat);
-  const dLng = toRadians(b.lng - a.lng);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(toRadians(a.lat)) * Math.cos(toRadians(b.lat)) * Math.sin(dLng / 2) ** 2;
+  return kmOfHaversine(haversine(a.lat, Math.cos(toRadians(a.lat)), b.lat, b.lng - a.lng));
+}
+
+/**
+ * The haversine of the angle between two points, which grows with their distance: comparing it
+ * spares the square root and arc sine. From the first point's latitude and its cosine (kept by
+ * callers that measure from one place many times), the second's latitude, and the longitudes' difference.
+ */
+export function haversine(fromLat: number, cosFromLat: number, toLat: number, lngDifference: number): number {
+  return Math.sin(toRadians(toLat - fromLat) / 2) ** 2 + cosFromLat * Math.cos(toRadians(toLat)) * Math.sin(toRadians(lngDifference) / 2) ** 2;
+}
+
+export function kmOfHaversine(h: number): number {
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** The haversine of a distance: points at most `km` away have at most this (kmOfHaversine's inverse). */
+export function haversineOfKm(km: number): number {
+  return km < 0 ? -1 : Math.sin(Math.min(km / (2 * EARTH_RADIUS_KM), Math.PI / 2)) ** 2;
 }
 
 /** A box [south, west, north, east] that contains every point within `radiusKm` of `center`. */
