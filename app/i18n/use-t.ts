@@ -33,28 +33,54 @@ export function translator(instance: i18n, namespace: Namespace): TFunction {
 const CHOOSING_OPTIONS = new Set(["count", "context", "ordinal", "defaultValue", "returnObjects", "lng", "lngs", "ns", "replace", "interpolation", "postProcess", "nest", "fallbackLng", "keySeparator", "nsSeparator"]);
 
 /**
+ * Words with values to fill in, looked up once: the words, and the same cut at their placeholders
+ * ("{{distance}} away" → ["", "distance", " away"]: words at even places, names at odd ones), or
+ * null when a placeholder does more than name a value (a format, "{{- raw}}", a path).
+ */
+interface Template {
+  words: string;
+  parts: string[] | null;
+}
+
+function partsOf(words: string): string[] | null {
+  const parts = words.split(/\{\{(.*?)\}\}/);
+  for (let n = 0; n < parts.length; n++) {
+    if (n % 2 === 0) {
+      if (parts[n]!.includes("{{")) return null;
+    } else {
+      const name = parts[n]!.trim();
+      if (!/^\w+$/.test(name)) return null;
+      parts[n] = name;
+    }
+  }
+  return parts;
+}
+
+/**
  * Like getFixedT(null, namespace), with the work i18next repeats on every call done once. A key
  * asked without options always gives the same words (the instance never changes), so those are
  * looked up once: a page asks for the same labels many times. A key asked with values to fill in
- * ("{{distance}} away") is looked up once too, and then filled in by i18next's own interpolator —
- * which is what i18next does after finding the words; plurals, contexts, nesting ($t(…)) and
- * missing words still go through i18next. (A test holds this to i18next's own t for every key.)
+ * ("{{distance}} away") is looked up and cut at its placeholders once, then filled in as i18next's
+ * interpolator would (which it does for values that could read as placeholders themselves);
+ * plurals, contexts, nesting ($t(…)) and missing words still go through i18next. (A test holds this
+ * to i18next's own t for every key.)
  */
 function withNamespace(instance: i18n, namespace: Namespace): TFunction {
   const plain = new Map<string, string>();
-  /** Per key, its words before filling in; null for those left to i18next. */
-  const templates = new Map<string, string | null>();
-  const templateOf = (key: string): string | null => {
+  /** Per key, its template; null for those left to i18next. */
+  const templates = new Map<string, Template | null>();
+  const templateOf = (key: string): Template | null => {
     let template = templates.get(key);
     if (template === undefined) {
       const colon = key.indexOf(":");
       const words: unknown = instance.getResource(instance.language, colon < 0 ? namespace : key.slice(0, colon), colon < 0 ? key : key.slice(colon + 1));
       // Words that nest others (i18next's default "$t(…)") are left to i18next.
-      templates.set(key, (template = typeof words === "string" && !/\$t\(/.test(words) ? words : null));
+      templates.set(key, (template = typeof words === "string" && !/\$t\(/.test(words) ? { words, parts: partsOf(words) } : null));
     }
     return template;
   };
   const slow = (key: string | string[], options?: Record<string, unknown>) => instance.t(key, { ...options, ns: namespace });
+  const interpolated = (words: string, options: Record<string, unknown>) => instance.services.interpolator.interpolate(words, options, instance.language, options);
   const t = (key: string | string[], options?: Record<string, unknown>) => {
     if (typeof key !== "string") return slow(key, options);
     if (options === undefined) {
@@ -65,7 +91,17 @@ function withNamespace(instance: i18n, namespace: Namespace): TFunction {
     for (const name in options) if (CHOOSING_OPTIONS.has(name)) return slow(key, options);
     const template = templateOf(key);
     if (template === null) return slow(key, options);
-    return template.includes("{{") ? instance.services.interpolator.interpolate(template, options, instance.language, options) : template;
+    const { words, parts } = template;
+    if (parts === null) return interpolated(words, options);
+    let filled = parts[0]!;
+    for (let n = 1; n < parts.length; n += 2) {
+      const value = options[parts[n]!];
+      if (typeof value === "number") filled += String(value);
+      else if (typeof value === "string" && !value.includes("{{")) filled += value;
+      else return interpolated(words, options);
+      filled += parts[n + 1]!;
+    }
+    return filled;
   };
   return t as unknown as TFunction;
 }

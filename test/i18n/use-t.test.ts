@@ -19,7 +19,9 @@ function leaves(tree: Tree, prefix = ""): Array<[string, string]> {
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 /** Values that would go wrong if filled in twice or nested: they must come out as they went in. */
-const TRICKY = ["<b>&amp;</b>", "{{count}}", "$t(common:appName)", "0"];
+const TRICKY: unknown[] = ["<b>&amp;</b>", "{{count}}", "$t(common:appName)", "0", 12, "$& $1 $$", "{{- raw}}", undefined];
+/** Each value the next one's placeholder, the last a word (i18next then fills in the first such placeholder it finds). */
+const NEXT_PLACEHOLDER = Symbol("next placeholder");
 
 describe("useT's translation function", () => {
   for (const language of LANGUAGES) {
@@ -32,8 +34,10 @@ describe("useT's translation function", () => {
         for (const [path, words] of leaves(bundle)) {
           const key = path.replace(PLURAL_SUFFIX, "");
           const variables = [...words.matchAll(/\{\{\s*([\w.]+)/g)].map((match) => match[1]!);
-          for (const [n, tricky] of TRICKY.entries()) {
-            const values: Record<string, unknown> = Object.fromEntries(variables.map((name, v) => [name, v === 0 ? tricky : `value ${v}`]));
+          for (const [n, tricky] of [...TRICKY, NEXT_PLACEHOLDER].entries()) {
+            const values: Record<string, unknown> = Object.fromEntries(
+              variables.map((name, v) => [name, tricky === NEXT_PLACEHOLDER ? (v + 1 < variables.length ? `{{${variables[v + 1]}}}` : "last") : v === 0 ? tricky : `value ${v}`]),
+            );
             if (PLURAL_SUFFIX.test(path)) values.count = n + 1;
             const expected = instance.t(key, { ...values, ns: namespace });
             expect(t(key, values), `${language} ${namespace}:${key}`).toBe(expected);
