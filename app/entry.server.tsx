@@ -3,6 +3,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { RouterContextProvider, ServerRouter, type EntryContext } from "react-router";
 import { dbContext, type Db } from "~/db.server";
+import { compressDocument } from "~/http/compression.server";
 import { requestLanguage } from "~/i18n/locale.server";
 import { serverI18n } from "~/i18n/resources.server";
 
@@ -39,8 +40,8 @@ export default function handleRequest(
     const { pipe, abort } = renderToPipeableStream(document, {
       onAllReady() {
         // Pages wait for all their data: the whole document arrives at once and works without
-        // JavaScript. So it goes out as one buffer, compressed in one pass, rather than as React's
-        // many small chunks compressed one by one.
+        // JavaScript. So it goes out as one buffer, compressed here in one pass (see
+        // compression.server.ts), rather than as React's many small chunks compressed one by one.
         const chunks: Buffer[] = [];
         const body = new Writable({
           write(chunk: Buffer | string, _encoding, callback) {
@@ -51,7 +52,12 @@ export default function handleRequest(
             clearTimeout(timeoutId);
             timeoutId = undefined;
             responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-            resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
+            const { body, encoding } = compressDocument(Buffer.concat(chunks), request.headers.get("accept-encoding"));
+            // The middleware leaves alone what is already encoded.
+            if (encoding) responseHeaders.set("Content-Encoding", encoding);
+            responseHeaders.append("Vary", "Accept-Encoding");
+            responseHeaders.set("Content-Length", String(body.length));
+            resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
             callback();
           },
         });

@@ -37,6 +37,20 @@ describe("service page", () => {
   });
 });
 
+describe("pages on the wire", () => {
+  it("go compressed whole, with their length, and vary by what the browser accepts", async () => {
+    const context = await harness.context();
+    const page = await context.newPage();
+    const response = await page.goto("/cs/questionnaire/safety");
+    const headers = response!.headers();
+    expect(headers["content-encoding"]).toBe("br");
+    expect(headers.vary).toMatch(/Accept-Encoding/i);
+    expect(Number(headers["content-length"])).toBeGreaterThan(0);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await context.close();
+  });
+});
+
 describe("quick exit", () => {
   it("replaces the page with a neutral site so Back does not return (button)", async () => {
     const context = await harness.context();
