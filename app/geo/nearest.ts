@@ -72,13 +72,7 @@ export class NearestPoints {
     this.reach = Math.min(this.reach, reachOf(km));
   }
 
-  /** The id of the nearest point not yet taken, leaving it to be taken; -1 when none is left within reach. */
-  peek(): number {
-    const position = this.nearestPosition();
-    return position < 0 ? -1 : this.tree.ids[position]!;
-  }
-
-  /** How far the point peek() gives is; Infinity when none is left. */
+  /** How far the nearest point not yet taken is (it stays to be taken); Infinity when none is left within reach. */
   peekKm(): number {
     return this.nearestPosition() < 0 ? Number.POSITIVE_INFINITY : kmOfHaversine(this.keys[0]!);
   }
