@@ -60,10 +60,10 @@ function partsOf(words: string): string[] | null {
  * Like getFixedT(null, namespace), with the work i18next repeats on every call done once. A key
  * asked without options always gives the same words (the instance never changes), so those are
  * looked up once: a page asks for the same labels many times. A key asked with values to fill in
- * ("{{distance}} away") is looked up and cut at its placeholders once, then filled in as i18next's
- * interpolator would (which it does for values that could read as placeholders themselves);
- * plurals, contexts, nesting ($t(…)) and missing words still go through i18next. (A test holds this
- * to i18next's own t for every key.)
+ * ("{{distance}} away") is looked up and cut at its placeholders once, and then only the values are
+ * joined in. Placeholders that do more than name a value, and values that hold a placeholder
+ * themselves, go through i18next's own interpolator; plurals, contexts, nesting ($t(…)) and missing
+ * words through i18next's t. (A test holds this to i18next's own t for every key.)
  */
 function withNamespace(instance: i18n, namespace: Namespace): TFunction {
   const plain = new Map<string, string>();
