@@ -494,7 +494,8 @@ function resultOf(need: NeedCode, survivor: Survivor, score: number): MatchedSer
 function reasonsOf(survivor: Survivor): MatchReason[] {
   const { service, nearest, area, speaks, weekendDays, verifiedOn } = survivor;
   const reasons: MatchReason[] = [];
-  if (service.minimumAge !== null || service.maximumAge !== null) {
+  // A minimum of 0 with no maximum is no limit at all: "from birth, any age" says nothing about the fit.
+  if ((service.minimumAge !== null && service.minimumAge > 0) || service.maximumAge !== null) {
     reasons.push({ kind: "ages", minimumAge: service.minimumAge, maximumAge: service.maximumAge });
   }
   if (survivor.viaPregnancy) reasons.push({ kind: "pregnancy" });

@@ -67,8 +67,10 @@ function Reason({ reason }: { reason: MatchReason }) {
   switch (reason.kind) {
     case "need":
       return null;
-    case "ages":
-      return <li>{t("reasons.ages", { ages: describeAges(reason.minimumAge, reason.maximumAge, t) ?? "" })}</li>;
+    case "ages": {
+      const ages = describeAges(reason.minimumAge, reason.maximumAge, t);
+      return ages ? <li>{t("reasons.ages", { ages })}</li> : null;
+    }
     case "pregnancy":
       return <li>{t("reasons.pregnancy")}</li>;
     case "distance":

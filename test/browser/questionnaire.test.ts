@@ -85,6 +85,8 @@ describe.each(FAMILIES)("questionnaire: $role in $place ($language, JavaScript $
     expect(groups).toBe(family.needs.length);
     expect(await page.locator(".need-group .result-card").count()).toBeGreaterThanOrEqual(family.needs.length);
     expect(await page.locator(".reasons").first().textContent()).toBeTruthy();
+    // Every reason says something: no empty line where a reason had nothing to tell.
+    for (const reason of await page.locator(".reasons li").allTextContents()) expect(reason.trim()).not.toBe("");
     expect(await page.locator(".reasons").allTextContents().then((all) => all.join(" "))).toMatch(family.expectSpeaks);
     expect(await page.locator(".fact-distance").count()).toBeGreaterThan(0);
     await expectNoHorizontalScroll(page, "results at 360 px");

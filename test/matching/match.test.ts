@@ -231,6 +231,11 @@ describe("ages", () => {
     expect(find(outcome, "any-age")!.reasons.some((r) => r.kind === "ages")).toBe(false);
   });
 
+  it("gives no ages reason for a service from birth with no upper limit: that is no limit", () => {
+    const outcome = match(family({ childAgesMonths: [40] }), [service("from-birth", { minimumAge: 0, maximumAge: null })]);
+    expect(find(outcome, "from-birth")!.reasons.some((r) => r.kind === "ages")).toBe(false);
+  });
+
   it("gives an ages reason when the service has a range", () => {
     const outcome = match(family({ childAgesMonths: [40] }), [service("3-to-5", { minimumAge: 3, maximumAge: 5 })]);
     expect(find(outcome, "3-to-5")!.reasons).toContainEqual({ kind: "ages", minimumAge: 3, maximumAge: 5 });
