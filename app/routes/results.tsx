@@ -47,7 +47,16 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     shared: Boolean(shared),
     place: answers.place,
     radiusKm: outcome.radiusKm,
-    groups: outcome.groups,
+    // What the page shows of each result (the browser receives all of it again to hydrate): the need
+    // is the group's heading, and score and distance are said by the order and the reasons.
+    groups: outcome.groups.map(({ need, results }) => ({
+      need,
+      results: results.map(({ serviceId, nearestLocationId, reasons }) => ({
+        serviceId,
+        nearestLocationId,
+        reasons: reasons.filter((reason): reason is ShownReason => reason.kind !== "need"),
+      })),
+    })),
     unmetNeeds: outcome.unmetNeeds,
     // Only what a card shows: the rest of a search result would only weigh on the page.
     services: Object.fromEntries(summaries.map(({ needs, free, languages, distanceKm, coversPlace, ...card }): [string, ServiceCard] => [card.id, card])),
@@ -61,12 +70,14 @@ export const headers: Route.HeadersFunction = () => ({ "Cache-Control": "no-stor
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
-function Reason({ reason }: { reason: MatchReason }) {
+/** The reasons a card lists: the need a result is for is its group's heading. */
+type ShownReason = Exclude<MatchReason, { kind: "need" }>;
+type ShownResult = Pick<MatchedService, "serviceId" | "nearestLocationId"> & { reasons: ShownReason[] };
+
+function Reason({ reason }: { reason: ShownReason }) {
   const t = useT("results");
   const language = useLanguage();
   switch (reason.kind) {
-    case "need":
-      return null;
     case "ages": {
       const ages = describeAges(reason.minimumAge, reason.maximumAge, t);
       return ages ? <li>{t("reasons.ages", { ages })}</li> : null;
@@ -92,7 +103,7 @@ function Reason({ reason }: { reason: MatchReason }) {
   }
 }
 
-function ResultCard({ result, service, highlighted, onHighlight }: { result: MatchedService; service: ServiceCard; highlighted: boolean; onHighlight(id: string | null): void }) {
+function ResultCard({ result, service, highlighted, onHighlight }: { result: ShownResult; service: ServiceCard; highlighted: boolean; onHighlight(id: string | null): void }) {
   const t = useT("results");
   const language = useLanguage();
   const opening = describeOpening(service.opening, t, language);
