@@ -57,3 +57,8 @@ export function regionAt(lat: number, lng: number): RegionCode | null {
   }
   return null;
 }
+
+/** The region whose directory is written in the language: where a reader of it most likely is. */
+export function regionOfLanguage(language: Language): RegionCode {
+  return REGION_CODES.find((code) => REGIONS[code].sourceLanguage === language) ?? REGION_CODES[0];
+}

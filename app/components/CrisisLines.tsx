@@ -1,5 +1,6 @@
 import { useT } from "~/i18n/use-t";
-import { REGION_CODES, type RegionCode } from "~/regions";
+import { useLanguage } from "~/i18n/use-language";
+import { REGION_CODES, regionOfLanguage, type RegionCode } from "~/regions";
 import { CRISIS_LINES, type CrisisLine } from "~/safety/crisis-lines";
 
 function LineItem({ line }: { line: CrisisLine }) {
@@ -51,7 +52,8 @@ function RegionLines({ region, open, idPrefix }: { region: RegionCode; open: boo
 
 /**
  * The region's emergency and crisis numbers, on every public page. When the page is about one region
- * (a service, a located search) that region comes first and opens; otherwise all three are shown.
+ * (a service, a located search) that region comes first and opens. Otherwise all three are shown,
+ * the region of the page's language first: a Czech reader looks for 112 before 911.
  */
 export function CrisisLines({
   region,
@@ -66,7 +68,9 @@ export function CrisisLines({
   title?: string;
 }) {
   const t = useT();
-  const regions = region ? [region, ...REGION_CODES.filter((code) => code !== region)] : [...REGION_CODES];
+  const language = useLanguage();
+  const first = region ?? regionOfLanguage(language);
+  const regions = [first, ...REGION_CODES.filter((code) => code !== first)];
   return (
     <aside id={id} className="crisis" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title ?? t("crisis.title")}</h2>

@@ -88,14 +88,23 @@ describe("quick exit", () => {
 });
 
 describe("emergency numbers", () => {
-  it("are on every page, with the page's region first", async () => {
+  it("are on every page, the page's region first, or else the region of the page's language", async () => {
     const context = await harness.context({ javaScript: false });
     const page = await context.newPage();
     await page.goto(`/vi/services/${SERVICE_WITH_SITES}`);
     expect(await page.locator(".crisis-region").first().locator("h3").textContent()).toBe("An Giang");
     expect(await page.locator('.crisis a[href="tel:111"]').count()).toBe(1);
+    await page.goto(`/en/services/${SERVICE_WITH_SITES}`);
+    expect(await page.locator(".crisis-region").first().locator("h3").textContent()).toBe("An Giang");
     await page.goto(`/en`);
     for (const number of ["911", "113", "112"]) expect(await page.locator(`.crisis a[href="tel:${number}"]`).count()).toBeGreaterThan(0);
+    // No region yet: the page's language decides which region's numbers come first.
+    const firstRegion = () => page.locator(".crisis-region").first().locator("h3").textContent();
+    expect(await firstRegion()).toBe("Los Angeles County");
+    await page.goto(`/cs`);
+    expect(await firstRegion()).toBe("Jihomoravský kraj");
+    await page.goto(`/vi/questionnaire/danger`);
+    expect(await firstRegion()).toBe("An Giang");
     await context.close();
   });
 });
