@@ -5,7 +5,7 @@
  * is read in full.
  */
 import { prepared, type Db } from "~/db.server";
-import { boundingBox, type LatLng } from "~/geo/distance";
+import { boundingBox, distanceKm, type LatLng } from "~/geo/distance";
 import { lookupPlace, type Place } from "~/geo/gazetteer";
 import type { Language } from "~/i18n/languages";
 import type { RegionCode } from "~/regions";
@@ -306,7 +306,7 @@ export function searchServices(db: Db, query: SearchQuery, language: Language, n
     totalIsCapped: result.totalIsCapped,
     page: query.page,
     pageCount: Math.ceil(result.total / PAGE_SIZE),
-    items: readSummaries(db, result.ranked, language, now),
+    items: readSummaries(db, result.ranked, language, now, place.status === "found" ? place.place : null),
     place,
     radiusKm,
   };
@@ -315,9 +315,10 @@ export function searchServices(db: Db, query: SearchQuery, language: Language, n
 /**
  * The services of one page, in the reader's language, in the given order: one search-index row per
  * service (its card, needs, languages, cost and hours), so a page costs one query however the
- * directory is spread over its tables.
+ * directory is spread over its tables. A card names the city of the site nearest to `near` (the
+ * family's place), the one its distance is measured to; without a place, its first site's.
  */
-export function readSummaries(db: Db, ranked: Ranked[], language: Language, now: Date): SearchResultItem[] {
+export function readSummaries(db: Db, ranked: Ranked[], language: Language, now: Date, near: LatLng | null = null): SearchResultItem[] {
   if (ranked.length === 0) return [];
   const ids = ranked.map((entry) => entry.id);
   const rows = prepared(
@@ -349,7 +350,7 @@ export function readSummaries(db: Db, ranked: Ranked[], language: Language, now:
       languages: paddedCodes(languages),
       distanceKm: entry.distanceKm,
       coversPlace: entry.coversPlace,
-      city: card.sites[0]?.[4] || null,
+      city: nearestSite(card.sites, near)?.[4] || null,
       opening: openingOf(hours, now),
       phone: card.phone,
       locations: card.sites.map(([siteId, lat, lng, name]) => ({ id: siteId, lat, lng, name })),
@@ -358,6 +359,16 @@ export function readSummaries(db: Db, ranked: Ranked[], language: Language, now:
   return items;
 }
 
+function nearestSite<Site extends ServiceCardRecord["sites"][number]>(sites: Site[], near: LatLng | null): Site | undefined {
+  if (!near) return sites[0];
+  let nearest = sites[0];
+  let nearestKm = Number.POSITIVE_INFINITY;
+  for (const site of sites) {
+    const km = distanceKm(near, { lat: site[1], lng: site[2] });
+    if (km < nearestKm) [nearest, nearestKm] = [site, km];
+  }
+  return nearest;
+}
 
 /** Open now, from the service's weekly intervals; a service's sites normally share one zone, and the zone of its earliest interval decides. */
 function openingOf(hours: string, now: Date): OpeningStatus {

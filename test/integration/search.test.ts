@@ -471,6 +471,26 @@ describe("a page's services, read from the search index", () => {
     expect(item!.description).toMatchObject({ language: "en", fallback: false });
   });
 
+  it("name the city of the site nearest the family's place, the one the distance is measured to", () => {
+    const sites = db.$client
+      .prepare(
+        `SELECT sal.service_id AS serviceId, l.latitude AS lat, l.longitude AS lng, a.city FROM service_at_location sal
+           JOIN location l ON l.id = sal.location_id JOIN address a ON a.location_id = l.id
+          WHERE l.latitude IS NOT NULL AND sal.service_id IN (SELECT service_id FROM service_search) ORDER BY sal.service_id, sal.rowid`,
+      )
+      .all() as Array<{ serviceId: string; lat: number; lng: number; city: string }>;
+    const [first, elsewhere] = (() => {
+      for (const site of sites) {
+        const other = sites.find((candidate) => candidate.serviceId === site.serviceId && candidate.city !== site.city);
+        if (other) return [site, other];
+      }
+      throw new Error("the demo directory has a service with sites in two cities");
+    })();
+    const read = (near: { lat: number; lng: number } | null) => readSummaries(db, [{ id: first!.serviceId, distanceKm: null, coversPlace: false }], "en", new Date(), near)[0]!.city;
+    expect(read(null)).toBe(first!.city);
+    expect(read({ lat: elsewhere!.lat + 0.001, lng: elsewhere!.lng })).toBe(elsewhere!.city);
+  });
+
   it("leave out a service that is not (or no longer) in the index", () => {
     expect(readSummaries(db, [{ id: "no-such-service", distanceKm: null, coversPlace: false }], "en", new Date())).toEqual([]);
   });
