@@ -109,6 +109,30 @@ describe("emergency numbers", () => {
   });
 });
 
+describe("referral sheet", () => {
+  it("prints the results with every line of the family's region and none of the other regions'", async () => {
+    const context = await harness.context({ javaScript: false });
+    const page = await context.newPage();
+    await page.goto("/en/results?need=child-protection&need=food&place=Long+Beach&at=33.77%2C-118.19&language=en&age=2&age=6");
+    const lines = page.locator(".site-footer .crisis");
+    // On screen the other helplines fold away under a summary that still shows it opens.
+    const summary = lines.locator("summary").first();
+    expect(await summary.evaluate((element) => getComputedStyle(element).display)).toBe("list-item");
+    expect((await summary.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".result-card").first().isVisible()).toBe(true);
+    for (const hidden of [".site-header", ".share", ".results-tools", ".need-jump"]) expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
+    // The LA child-protection hotline is one of the lines folded away on screen: on paper it is there.
+    expect(await lines.getByRole("link", { name: "1-800-540-4000" }).isVisible()).toBe(true);
+    expect(await lines.getByRole("link", { name: "911" }).isVisible()).toBe(true);
+    expect(await lines.getByRole("link", { name: "112", exact: true }).isVisible()).toBe(false);
+    expect(await summary.isVisible()).toBe(false);
+    await page.pdf({ path: artifactPath("results-print-en.pdf") });
+    await context.close();
+  });
+});
+
 describe("accessibility", () => {
   const pages = (language: string) => [
     `/${language}`,
