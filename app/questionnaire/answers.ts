@@ -50,6 +50,7 @@ export type FieldError =
   | "age-invalid"
   | "age-too-high"
   | "too-many-children"
+  | "place-required"
   | "place-not-found"
   | "place-outside"
   | "coordinates-invalid"

@@ -75,7 +75,7 @@ export function applyStep(step: Step, form: FormData, answers: Answers, pageRegi
       }
       // A suggestion button ("pick") wins over what stays typed in the box.
       const typed = text(form, "pick") || text(form, "place");
-      if (!typed) return { ok: false, errors: { place: "required" } };
+      if (!typed) return { ok: false, errors: { place: "place-required" } };
       const lookup = lookupPlace(typed, pageRegion);
       if (lookup.status !== "found") {
         return { ok: false, errors: { place: "place-not-found" }, suggestions: lookup.status === "not-found" ? lookup.suggestions : [] };

@@ -402,6 +402,7 @@ describe("a tampered or broken journey", () => {
       ["safety", {}, { danger: "required" }],
       ["who", { role: "king" }, { role: "unknown-role" }],
       ["children", { age: "200", unit: "years" }, { "age-0": "age-too-high" }],
+      ["place", { place: " " }, { place: "place-required" }],
       ["place", { lat: "abc", lng: "16.6" }, { place: "coordinates-invalid" }],
       ["needs", {}, { needs: "need-required" }],
       ["needs", { need: "astrology" }, { needs: "need-unknown" }],

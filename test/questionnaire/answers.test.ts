@@ -199,9 +199,9 @@ describe("place step", () => {
     expect(nothing.suggestions).toEqual([]);
   });
 
-  it("requires a place", () => {
-    expect(errors(apply("place", {}))).toEqual({ place: "required" });
-    expect(errors(apply("place", { place: "   " }))).toEqual({ place: "required" });
+  it("asks for a place to be typed when none is", () => {
+    expect(errors(apply("place", {}))).toEqual({ place: "place-required" });
+    expect(errors(apply("place", { place: "   " }))).toEqual({ place: "place-required" });
   });
 
   it("takes coordinates inside a region, rounded to 3 decimals and labelled with the nearest place", () => {
