@@ -261,7 +261,8 @@ export default function Results({ loaderData }: Route.ComponentProps) {
                       </li>
                     ) : null}
                     <li>
-                      <Link to={`/${language}/search?need=${group.need}`}>{t("unmet.phone")}</Link>
+                      {/* A search from the family's place: services nearby and those by phone or online that cover it, not every region's. */}
+                      <Link to={`/${language}/search?${new URLSearchParams({ need: group.need, place: place.label })}`}>{t("unmet.phone", { place: place.label })}</Link>
                     </li>
                     <li>
                       <a href="#help-now">{t(`unmet.helpLine.${place.region}`)}</a>

@@ -133,6 +133,22 @@ describe("referral sheet", () => {
   });
 });
 
+describe("a need with nothing near", () => {
+  it("offers a search of that topic from the family's place, not from everywhere", async () => {
+    const context = await harness.context({ javaScript: false });
+    const page = await context.newPage();
+    await page.goto("/cs/results?need=fathers&place=Znojmo&at=48.86%2C16.05");
+    const link = page.locator(".unmet a", { hasText: "Hledat toto téma v okolí místa Znojmo" });
+    await link.click();
+    await page.waitForURL(/\/cs\/search\?/);
+    const params = new URL(page.url()).searchParams;
+    expect([params.getAll("need"), params.get("place")]).toEqual([["fathers"], "Znojmo"]);
+    expect(await page.locator('input[name="place"]').inputValue()).toBe("Znojmo");
+    expect(await page.locator("#results-title").textContent()).toMatch(/do 25 km od místa Znojmo/);
+    await context.close();
+  });
+});
+
 describe("accessibility", () => {
   const pages = (language: string) => [
     `/${language}`,
