@@ -77,6 +77,43 @@ export function childAgeInput(months: number): ChildAgeInput {
   return months < MONTHS_UNTIL ? { value: String(months), unit: "months" } : { value: String(Math.floor(months / 12)), unit: "years" };
 }
 
+/**
+ * A step's form as its screen fills it in. From the saved answers (answerValues) or, after an error
+ * or "add another child", exactly as it was sent (steps.server.ts), so the screen never shows a saved
+ * answer in place of one the family just changed.
+ */
+export interface StepValues {
+  danger: string;
+  role: string;
+  pregnant: boolean;
+  age: string[];
+  unit: string[];
+  place: string;
+  need: string[];
+  language: string[];
+  free: boolean;
+  evenings: boolean;
+  noCar: boolean;
+}
+
+/** The saved answers as the steps' forms show them; before preferences are answered, the page's language is ticked. */
+export function answerValues(answers: Answers, pageLanguage: string): StepValues {
+  const ages = answers.childAgesMonths.map(childAgeInput);
+  return {
+    danger: answers.answered.includes("safety") ? "no" : "",
+    role: answers.role ?? "",
+    pregnant: answers.pregnant,
+    age: ages.map((age) => age.value),
+    unit: ages.map((age) => age.unit),
+    place: answers.place?.label ?? "",
+    need: answers.needs,
+    language: answers.answered.includes("preferences") ? answers.languages : [pageLanguage],
+    free: answers.freeOnly,
+    evenings: answers.eveningsOrWeekends,
+    noCar: answers.noCar,
+  };
+}
+
 export function parseChildAge(input: ChildAgeInput): number | FieldError | null {
   const raw = input.value.trim();
   if (raw === "") return null;

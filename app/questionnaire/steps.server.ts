@@ -8,7 +8,7 @@ import { lookupPlace, nearestPlace, type Place } from "~/geo/gazetteer";
 import { isValidLatLng } from "~/geo/distance";
 import { CAREGIVER_ROLES, type CaregiverRole } from "~/matching/types";
 import { regionAt, type RegionCode } from "~/regions";
-import { isNeedCode } from "~/taxonomy/needs";
+import { NEED_CODES, isNeedCode } from "~/taxonomy/needs";
 import {
   MAX_CHILDREN,
   MAX_CHILD_AGE_YEARS,
@@ -21,6 +21,7 @@ import {
   type Answers,
   type FieldError,
   type Step,
+  type StepValues,
 } from "./answers";
 
 export type StepResult =
@@ -29,6 +30,25 @@ export type StepResult =
 
 const checked = (form: FormData, name: string) => ["1", "on", "yes", "true"].includes(String(form.get(name) ?? "").toLowerCase());
 const text = (form: FormData, name: string, max = 200) => String(form.get(name) ?? "").trim().slice(0, max);
+/** A repeated field as sent, cut to what its screen can show: a flooded form is not echoed back whole. */
+const texts = (form: FormData, name: string, count: number) => form.getAll(name).slice(0, count).map((value) => String(value).slice(0, 20));
+
+/** Any step's form as it was sent, for its screen to show again: nothing typed or ticked is lost. */
+export function formValues(form: FormData): StepValues {
+  return {
+    danger: text(form, "danger", 20),
+    role: text(form, "role", 20),
+    pregnant: checked(form, "pregnant"),
+    age: texts(form, "age", MAX_CHILDREN),
+    unit: texts(form, "unit", MAX_CHILDREN),
+    place: String(form.get("place") ?? "").slice(0, 200),
+    need: texts(form, "need", NEED_CODES.length),
+    language: texts(form, "language", MAX_LANGUAGES * 3),
+    free: checked(form, "free"),
+    evenings: checked(form, "evenings"),
+    noCar: checked(form, "noCar"),
+  };
+}
 
 /** Reads one step's form into the answers, or says what to fix. */
 export function applyStep(step: Step, form: FormData, answers: Answers, pageRegion?: RegionCode): StepResult {

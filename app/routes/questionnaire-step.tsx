@@ -11,17 +11,18 @@ import { CAREGIVER_ROLES } from "~/matching/types";
 import {
   MAX_CHILDREN,
   STEPS,
-  childAgeInput,
+  answerValues,
   firstMissingStep,
   isStep,
   nextStep,
   type Answers,
   type FieldError,
   type Step,
+  type StepValues,
 } from "~/questionnaire/answers";
 import { answersCookieHeader, readAnswers } from "~/questionnaire/cookie.server";
-import { applyStep } from "~/questionnaire/steps.server";
-import { REGIONS } from "~/regions";
+import { applyStep, formValues } from "~/questionnaire/steps.server";
+import { REGIONS, type RegionCode } from "~/regions";
 import { NeedIcon } from "~/taxonomy/NeedIcon";
 import { NEED_CODES } from "~/taxonomy/needs";
 import type { ScriptsHandle } from "~/root";
@@ -70,7 +71,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const answers = await readAnswers(request);
   const form = await request.formData();
   const fromSummary = form.get("from") === "summary";
-  const values = { age: form.getAll("age").map(String), unit: form.getAll("unit").map(String), place: String(form.get("place") ?? "").slice(0, 200) };
+  const values = formValues(form);
 
   if (step === "children" && form.get("intent") === "add-child") {
     // Without JavaScript a new row comes from the server: the same screen, one row more, nothing lost.
@@ -105,6 +106,8 @@ export default function QuestionnaireStep({ loaderData, actionData }: Route.Comp
   const stepNumber = STEPS.indexOf(step) + 1;
   const previous = STEPS[stepNumber - 2];
   const hasErrors = Object.keys(errors).length > 0;
+  // After an error (or "add another child") the form shows what was sent, never the saved answers.
+  const values = actionData?.values ?? answerValues(answers, language);
 
   return (
     <section className="questionnaire" aria-labelledby="step-title">
@@ -126,7 +129,7 @@ export default function QuestionnaireStep({ loaderData, actionData }: Route.Comp
       ) : null}
       <Form method="post" noValidate className="step-form" aria-describedby="progress">
         {fromSummary ? <input type="hidden" name="from" value="summary" /> : null}
-        <StepFields step={step} answers={answers} errors={errors} actionData={actionData} spoken={loaderData.spokenLanguages} />
+        <StepFields step={step} values={values} region={loaderData.region} errors={errors} actionData={actionData} spoken={loaderData.spokenLanguages} />
         <div className="step-actions">
           <button type="submit" disabled={navigation.state === "submitting"}>
             {fromSummary ? t("saveChange") : t("next")}
@@ -144,13 +147,14 @@ export default function QuestionnaireStep({ loaderData, actionData }: Route.Comp
 
 interface StepFieldsProps {
   step: Step;
-  answers: Answers;
+  values: StepValues;
+  region: RegionCode | null;
   errors: Record<string, FieldError>;
   actionData: Route.ComponentProps["actionData"];
   spoken: string[];
 }
 
-function StepFields({ step, answers, errors, actionData, spoken }: StepFieldsProps) {
+function StepFields({ step, values, region, errors, actionData, spoken }: StepFieldsProps) {
   const t = useT("questionnaire");
   const language = useLanguage();
   const describedBy = (name: string) => (errors[name] ? `${name}-error` : undefined);
@@ -165,10 +169,10 @@ function StepFields({ step, answers, errors, actionData, spoken }: StepFieldsPro
           <p className="hint">{t("safety.hint")}</p>
           <ErrorText id="danger-error" error={errors.danger} />
           <label className="choice">
-            <input type="radio" name="danger" value="yes" /> {t("safety.yes")}
+            <input type="radio" name="danger" value="yes" defaultChecked={values.danger === "yes"} /> {t("safety.yes")}
           </label>
           <label className="choice">
-            <input type="radio" name="danger" value="no" defaultChecked={answers.answered.includes("safety")} /> {t("safety.no")}
+            <input type="radio" name="danger" value="no" defaultChecked={values.danger === "no"} /> {t("safety.no")}
           </label>
         </fieldset>
       );
@@ -181,21 +185,19 @@ function StepFields({ step, answers, errors, actionData, spoken }: StepFieldsPro
           <ErrorText id="role-error" error={errors.role} />
           {CAREGIVER_ROLES.map((role) => (
             <label key={role} className="choice">
-              <input type="radio" name="role" value={role} defaultChecked={answers.role === role} /> {t(`who.roles.${role}`)}
+              <input type="radio" name="role" value={role} defaultChecked={values.role === role} /> {t(`who.roles.${role}`)}
             </label>
           ))}
         </fieldset>
       );
     case "children": {
-      const typed = actionData?.values.age.length
-        ? actionData.values.age.map((value, index) => ({ value, unit: actionData.values.unit[index] === "years" ? "years" : "months" }))
-        : answers.childAgesMonths.map(childAgeInput);
+      const typed = values.age.map((value, index) => ({ value, unit: values.unit[index] === "years" ? "years" : "months" }));
       const rows = Math.min(MAX_CHILDREN, Math.max(typed.length + (actionData?.extraRow ? 1 : 0), typed.length === 0 ? 1 : typed.length));
       return (
         <>
           <h1 id="step-title">{t("children.question")}</h1>
           <label className="choice">
-            <input type="checkbox" name="pregnant" value="1" defaultChecked={answers.pregnant} /> {t("children.pregnant")}
+            <input type="checkbox" name="pregnant" value="1" defaultChecked={values.pregnant} /> {t("children.pregnant")}
           </label>
           <fieldset aria-describedby={describedBy("children")}>
             <legend>{t("children.ages")}</legend>
@@ -252,7 +254,7 @@ function StepFields({ step, answers, errors, actionData, spoken }: StepFieldsPro
             type="text"
             autoComplete="postal-code"
             maxLength={200}
-            defaultValue={actionData?.values.place ?? answers.place?.label ?? ""}
+            defaultValue={values.place}
             aria-invalid={errors.place ? true : undefined}
             aria-describedby={errors.place ? "place-hint place-error" : "place-hint"}
           />
@@ -271,7 +273,7 @@ function StepFields({ step, answers, errors, actionData, spoken }: StepFieldsPro
               </ul>
             </div>
           ) : null}
-          <PlacePicker center={REGIONS[answers.place?.region ?? (language === "vi" ? "vn-an-giang" : language === "cs" ? "cz-jm" : "us-la")].center} />
+          <PlacePicker center={REGIONS[region ?? (language === "vi" ? "vn-an-giang" : language === "cs" ? "cz-jm" : "us-la")].center} />
         </>
       );
     case "needs":
@@ -286,7 +288,7 @@ function StepFields({ step, answers, errors, actionData, spoken }: StepFieldsPro
             {NEED_CODES.map((need) => (
               <li key={need}>
                 <label className="need-choice">
-                  <input type="checkbox" name="need" value={need} defaultChecked={answers.needs.includes(need)} aria-describedby={`need-${need}-description`} />
+                  <input type="checkbox" name="need" value={need} defaultChecked={values.need.includes(need)} aria-describedby={`need-${need}-description`} />
                   <NeedIcon need={need} />
                   <span className="need-name">{t(`taxonomy:needs.${need}.name`)}</span>
                   <span className="need-description" id={`need-${need}-description`}>
@@ -299,7 +301,6 @@ function StepFields({ step, answers, errors, actionData, spoken }: StepFieldsPro
         </fieldset>
       );
     case "preferences": {
-      const chosen = answers.answered.includes("preferences") ? answers.languages : [language];
       const offered = [...new Set([language, ...spoken])];
       return (
         <>
@@ -310,7 +311,7 @@ function StepFields({ step, answers, errors, actionData, spoken }: StepFieldsPro
             <div className="language-choices">
               {offered.map((code) => (
                 <label key={code} className="choice">
-                  <input type="checkbox" name="language" value={code} defaultChecked={chosen.includes(code)} />{" "}
+                  <input type="checkbox" name="language" value={code} defaultChecked={values.language.includes(code)} />{" "}
                   <span lang={code}>{languageName(code, code)}</span>
                   {code !== language ? <span className="hint"> ({languageName(code, language)})</span> : null}
                 </label>
@@ -320,13 +321,13 @@ function StepFields({ step, answers, errors, actionData, spoken }: StepFieldsPro
           <fieldset>
             <legend>{t("preferences.limits")}</legend>
             <label className="choice">
-              <input type="checkbox" name="free" value="1" defaultChecked={answers.freeOnly} /> {t("preferences.free")}
+              <input type="checkbox" name="free" value="1" defaultChecked={values.free} /> {t("preferences.free")}
             </label>
             <label className="choice">
-              <input type="checkbox" name="evenings" value="1" defaultChecked={answers.eveningsOrWeekends} /> {t("preferences.evenings")}
+              <input type="checkbox" name="evenings" value="1" defaultChecked={values.evenings} /> {t("preferences.evenings")}
             </label>
             <label className="choice">
-              <input type="checkbox" name="noCar" value="1" defaultChecked={answers.noCar} /> {t("preferences.noCar")}
+              <input type="checkbox" name="noCar" value="1" defaultChecked={values.noCar} /> {t("preferences.noCar")}
             </label>
           </fieldset>
         </>

@@ -46,7 +46,7 @@ const args = (request: Request, params: Record<string, string>) => ({ request, p
 interface StepData {
   errors: Record<string, string>;
   suggestions: Array<{ name: string }>;
-  values: { age: string[]; unit: string[]; place: string };
+  values: { pregnant: boolean; age: string[]; unit: string[]; place: string; need: string[]; language: string[]; free: boolean; evenings: boolean; noCar: boolean };
   extraRow: boolean;
 }
 interface DataWithInit<T> {
@@ -315,10 +315,10 @@ describe("the whole journey", () => {
     const visitor = new Visitor("en");
     await visitor.answer("safety", { danger: "no" });
     await visitor.answer("who", { role: "mother" });
-    const result = (await visitor.post("children", { intent: "add-child", age: ["3", "abc"], unit: ["years", "months"] })) as DataWithInit<StepData>;
+    const result = (await visitor.post("children", { intent: "add-child", pregnant: "1", age: ["3", "abc"], unit: ["years", "months"] })) as DataWithInit<StepData>;
     expect(result).not.toBeInstanceOf(Response);
     expect(result.init?.status ?? 200).toBe(200);
-    expect(result.data).toMatchObject({ extraRow: true, errors: {}, values: { age: ["3", "abc"], unit: ["years", "months"] } });
+    expect(result.data).toMatchObject({ extraRow: true, errors: {}, values: { pregnant: true, age: ["3", "abc"], unit: ["years", "months"] } });
   });
 });
 
@@ -382,6 +382,35 @@ describe("a tampered or broken journey", () => {
     // Nothing was saved: the earlier answers stand, the bad step is still missing.
     expect(visitor.cookie).toBe(cookie);
     expect(location(await visitor.loadStep("place"))).toBe("/en/questionnaire/children?missing=1");
+  });
+
+  it("a bad age shows the pregnancy box as it was sent, not as it was saved, and saves nothing", async () => {
+    const visitor = new Visitor("cs");
+    await visitor.answer("safety", { danger: "no" });
+    await visitor.answer("who", { role: "mother" });
+    const ticked = (await visitor.post("children", { pregnant: "1", age: "99", unit: "years" })) as DataWithInit<StepData>;
+    expect(ticked.init?.status).toBe(400);
+    expect(ticked.data.errors).toEqual({ "age-0": "age-too-high" });
+    expect(ticked.data.values).toMatchObject({ pregnant: true, age: ["99"], unit: ["years"] });
+
+    // A tick saved earlier and taken away stays away on the error screen; the saved answers stand.
+    await visitor.answer("children", { pregnant: "1", age: "3", unit: "years" });
+    const cookie = visitor.cookie;
+    const unticked = (await visitor.post("children", { age: "99", unit: "years" })) as DataWithInit<StepData>;
+    expect(unticked.init?.status).toBe(400);
+    expect(unticked.data.values).toMatchObject({ pregnant: false, age: ["99"], unit: ["years"] });
+    expect(visitor.cookie).toBe(cookie);
+    expect(((await visitor.loadStep("children")) as { answers: Answers }).answers).toMatchObject({ pregnant: true, childAgesMonths: [36] });
+  });
+
+  it("a refused needs or preferences form comes back as it was sent", async () => {
+    const visitor = new Visitor("en");
+    const needs = (await visitor.post("needs", { need: ["food", "astrology"] })) as DataWithInit<StepData>;
+    expect(needs.init?.status).toBe(400);
+    expect(needs.data.values.need).toEqual(["food", "astrology"]);
+    const preferences = (await visitor.post("preferences", { language: ["vi", "vi-VN"], free: "1", noCar: "1" })) as DataWithInit<StepData>;
+    expect(preferences.init?.status).toBe(400);
+    expect(preferences.data.values).toMatchObject({ language: ["vi", "vi-VN"], free: true, evenings: false, noCar: true });
   });
 
   it("an unknown place answers 400 with suggestions and keeps what was typed", async () => {

@@ -3,6 +3,7 @@ import {
   EMPTY_ANSWERS,
   MAX_CHILDREN,
   STEPS,
+  answerValues,
   childAgeInput,
   firstMissingStep,
   nextStep,
@@ -12,7 +13,7 @@ import {
   type Answers,
   type Step,
 } from "~/questionnaire/answers";
-import { answersFromShareParams, applyStep, type StepResult } from "~/questionnaire/steps.server";
+import { answersFromShareParams, applyStep, formValues, type StepResult } from "~/questionnaire/steps.server";
 
 /** A form as the browser would send it: repeated names become repeated entries. */
 function form(entries: Record<string, string | string[]>): FormData {
@@ -166,6 +167,42 @@ describe("children step", () => {
     expect(childAgeInput(23)).toEqual({ value: "23", unit: "months" });
     expect(childAgeInput(24)).toEqual({ value: "2", unit: "years" });
     expect(childAgeInput(47)).toEqual({ value: "3", unit: "years" });
+  });
+});
+
+describe("what a step's screen shows", () => {
+  it("shows the saved answers, with the page's language ticked before preferences are answered", () => {
+    expect(answerValues(complete, "en")).toEqual({
+      danger: "no",
+      role: "father",
+      pregnant: true,
+      age: ["8", "2", "3", "8", "8"],
+      unit: ["months", "years", "years", "years", "months"],
+      place: "Brno",
+      need: ["fathers", "parenting", "legal-immigration"],
+      language: ["vi", "cs"],
+      free: true,
+      evenings: true,
+      noCar: true,
+    });
+    expect(answerValues(EMPTY_ANSWERS, "cs")).toMatchObject({ danger: "", role: "", pregnant: false, age: [], place: "", language: ["cs"] });
+  });
+
+  it("after an error, shows the form exactly as sent, ticks and all", () => {
+    expect(formValues(form({ pregnant: "1", age: ["99", ""], unit: ["years", "months"] }))).toMatchObject({
+      pregnant: true,
+      age: ["99", ""],
+      unit: ["years", "months"],
+    });
+    expect(formValues(form({ age: "99", unit: "years" })).pregnant).toBe(false);
+    expect(formValues(form({ language: ["vi", "xx-YY"], free: "on", noCar: "1" }))).toMatchObject({ language: ["vi", "xx-YY"], free: true, evenings: false, noCar: true });
+  });
+
+  it("does not echo a flooded form back whole", () => {
+    const values = formValues(form({ age: Array.from({ length: 500 }, () => "1".repeat(50)), need: Array.from({ length: 500 }, () => "food") }));
+    expect(values.age).toHaveLength(MAX_CHILDREN);
+    expect(values.age[0]!.length).toBeLessThanOrEqual(20);
+    expect(values.need.length).toBeLessThan(50);
   });
 });
 
