@@ -99,13 +99,18 @@ export function describeOpening(status: OpeningStatus, t: TFunction, language: L
   }
 }
 
-/** "Ages 0–5", "From age 3", "Up to age 8", or null without a range. Ages below 2 in months. */
+/** "Ages 3–5", "From age 3", "Up to 18 months", or null when the service has no age limit. */
 export function describeAges(minimumAge: number | null, maximumAge: number | null, t: TFunction): string | null {
-  const hasMin = minimumAge !== null && minimumAge > 0;
-  const hasMax = maximumAge !== null;
-  const age = (years: number) => (years < 2 && !Number.isInteger(years) ? t("service:ages.months", { count: Math.round(years * 12) }) : String(years));
-  if (hasMin && hasMax) return t("service:ages.range", { min: age(minimumAge), max: age(maximumAge) });
-  if (hasMin) return t("service:ages.from", { min: age(minimumAge) });
-  if (hasMax) return t("service:ages.upTo", { max: age(maximumAge) });
-  return null;
+  // A minimum of 0 is no minimum.
+  const min = minimumAge !== null && minimumAge > 0 ? minimumAge : null;
+  const max = maximumAge;
+  if (min === null && max === null) return null;
+  // Under two, an age that is not whole years is said in months, and then the whole range is.
+  const inMonths = [min, max].some((years) => years !== null && years < 2 && !Number.isInteger(years));
+  const unit = inMonths ? "Months" : "Years";
+  const amount = (years: number) => (inMonths ? Math.round(years * 12) : years);
+  // Each language words a bound with its number ("Od 1 roku", "Od 3 let"): the count picks the form.
+  if (min !== null && max !== null) return t(`service:ages.range${unit}`, { min: amount(min), max: amount(max) });
+  if (min !== null) return t(`service:ages.from${unit}`, { count: amount(min) });
+  return t(`service:ages.upTo${unit}`, { count: amount(max!) });
 }
