@@ -7,8 +7,9 @@ import { requireLanguage } from "~/i18n/locale.server";
 import { serverT } from "~/i18n/resources.server";
 import { recordUnmetNeeds } from "~/matching/unmet-needs.server";
 import { matchForFamily } from "~/matching/results.server";
-import { childAgeInput, firstMissingStep, type Step } from "~/questionnaire/answers";
+import { firstMissingStep, type Step } from "~/questionnaire/answers";
 import { answersCookieHeader, readAnswers } from "~/questionnaire/cookie.server";
+import { describeChildren } from "~/questionnaire/summary";
 import type { ScriptsHandle } from "~/root";
 import type { Route } from "./+types/questionnaire-summary";
 
@@ -61,10 +62,6 @@ export default function Summary({ loaderData }: Route.ComponentProps) {
   const t = useT("questionnaire");
   const language = useLanguage();
   const { answers } = loaderData;
-  const ages = answers.childAgesMonths.map((months) => {
-    const input = childAgeInput(months);
-    return t(input.unit === "months" ? "summary.ageMonths" : "summary.ageYears", { count: Number(input.value) });
-  });
   const limits = [
     answers.freeOnly ? t("preferences.free") : null,
     answers.eveningsOrWeekends ? t("preferences.evenings") : null,
@@ -80,7 +77,7 @@ export default function Summary({ loaderData }: Route.ComponentProps) {
           {answers.role ? t(`who.roles.${answers.role}`) : "—"}
         </Row>
         <Row step="children" label={t("summary.children")}>
-          {[answers.pregnant ? t("summary.pregnant") : null, ...ages].filter(Boolean).join(", ") || t("summary.noChildren")}
+          {describeChildren(answers, t)}
         </Row>
         <Row step="place" label={t("summary.place")}>
           {answers.place?.label}
