@@ -137,10 +137,13 @@ describe("bad answers", () => {
     await page.locator(".step-actions button[type=submit]").click();
     expect(await page.locator(".field-error").textContent()).toContain("celým číslem");
     expect(await page.locator("#age-0").inputValue()).toBe("abc");
+    expect(await page.locator('input[name="pregnant"]').isChecked()).toBe(true);
     await page.locator("#age-0").fill("4");
     await page.locator('select[name="unit"]').first().selectOption("years");
     await page.locator(".step-actions button[type=submit]").click();
     await page.waitForURL(/place/);
+    await page.locator(".step-actions button[type=submit]").click();
+    expect(await page.locator(".field-error").textContent()).toBe("Zadejte prosím PSČ nebo název místa.");
     await page.locator("#place-input").fill("Brnoo");
     await page.locator(".step-actions button[type=submit]").click();
     expect(await page.locator(".field-error").textContent()).toContain("nenašli");
@@ -152,6 +155,14 @@ describe("bad answers", () => {
     await page.locator('a:text("Zpět")').click();
     await page.waitForURL(/place/);
     expect(await page.locator("#place-input").inputValue()).toBe("Brno");
+    await page.locator(".step-actions button[type=submit]").click();
+    await page.waitForURL(/needs/);
+    await page.locator('input[name="need"][value="housing"]').check();
+    await page.locator(".step-actions button[type=submit]").click();
+    await page.waitForURL(/preferences/);
+    await page.locator(".step-actions button[type=submit]").click();
+    await page.waitForURL(/summary/);
+    expect(await page.locator(".summary-row dd").nth(1).textContent()).toMatch(/^Těhotenství; dítě: 4 roky\s/);
     await context.close();
   });
 });
