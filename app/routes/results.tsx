@@ -24,14 +24,19 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   // A shared link carries the answers (no personal data); otherwise they come from the questionnaire's cookie.
   const shared = answersFromShareParams(url.searchParams);
+  const t = serverT(language);
+  // A link that names needs, none of them known, was cut short or altered: it says so, rather
+  // than sending a visitor who never started into the questionnaire's middle.
+  if (!shared && url.searchParams.has("need")) {
+    return { title: t("results:meta.title"), placeMissing: true as const, brokenLink: true, region: null };
+  }
   const answers = shared ?? (await readAnswers(request));
   if (!shared) {
     const missing = firstMissingStep(answers);
     if (missing) return redirect(`/${language}/questionnaire/${missing}?missing=1`);
   }
-  const t = serverT(language);
   if (!answers.place) {
-    return { title: t("results:meta.title"), placeMissing: true as const, region: null };
+    return { title: t("results:meta.title"), placeMissing: true as const, brokenLink: false, region: null };
   }
   const wider = Number(url.searchParams.get("radius"));
   const db = context.get(dbContext);
@@ -166,7 +171,7 @@ export default function Results({ loaderData }: Route.ComponentProps) {
     return (
       <section>
         <h1>{t("title")}</h1>
-        <p className="notice notice-warning">{t("placeMissing")}</p>
+        <p className="notice notice-warning">{t(loaderData.brokenLink ? "brokenLink" : "placeMissing")}</p>
         <Link to={`/${language}/questionnaire`}>{t("startQuestionnaire")}</Link>
       </section>
     );

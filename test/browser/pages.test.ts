@@ -149,6 +149,20 @@ describe("a need with nothing near", () => {
   });
 });
 
+describe("a shared link that was cut short or altered", () => {
+  it("says so and offers the questionnaire, instead of dropping a stranger into its middle", async () => {
+    const context = await harness.context({ javaScript: false });
+    const page = await context.newPage();
+    const response = await page.goto("/vi/results?need=bogus&age=-4");
+    expect(response!.status()).toBe(200);
+    expect(new URL(page.url()).pathname).toBe("/vi/results");
+    expect(await page.locator(".notice-warning").textContent()).toMatch(/^Đường dẫn đến kết quả này không đầy đủ hoặc đã bị thay đổi/);
+    await page.getByRole("link", { name: "Trả lời câu hỏi cho gia đình của bạn" }).click();
+    await page.waitForURL(/\/vi\/questionnaire/);
+    await context.close();
+  });
+});
+
 describe("accessibility", () => {
   const pages = (language: string) => [
     `/${language}`,
@@ -159,6 +173,7 @@ describe("accessibility", () => {
     `/${language}/services/${SERVICE_WITH_SITES}`,
     `/${language}/services/${stableUuid("service:la-001")}`,
     `/${language}/no-such-page`,
+    `/${language}/results?need=bogus&age=-4`,
   ];
 
   it.each(LANGUAGES)("finds no axe violations on any public page in %s, with JavaScript on", async (language) => {

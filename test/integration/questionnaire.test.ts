@@ -629,9 +629,11 @@ describe("share links", () => {
     expect(await stranger.results("?need=pregnancy&place=Xyzzyqq")).toMatchObject({ placeMissing: true, region: null });
   });
 
-  it("without a known need are not share links: the cookie decides", async () => {
+  it("naming only unknown needs were cut short or altered: the page says so, rather than sending a stranger into the questionnaire", async () => {
     const stranger = new Visitor("en");
-    expect(location(await stranger.results("?need=astrology&place=Brno&at=49.19,16.61"))).toBe("/en/questionnaire/safety?missing=1");
+    expect(await stranger.results("?need=astrology&place=Brno&at=49.19,16.61")).toMatchObject({ placeMissing: true, brokenLink: true, region: null });
+    // Without any need it is no share link at all: the questionnaire's own answers decide.
+    expect(location(await stranger.results("?place=Brno"))).toBe("/en/questionnaire/safety?missing=1");
   });
 });
 
