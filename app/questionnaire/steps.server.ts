@@ -5,7 +5,7 @@
  * resolves places with the gazetteer, which is too big to send to phones.
  */
 import { lookupPlace, nearestPlace, type Place } from "~/geo/gazetteer";
-import { isValidLatLng } from "~/geo/distance";
+import { distanceKm, isValidLatLng } from "~/geo/distance";
 import { CAREGIVER_ROLES, type CaregiverRole } from "~/matching/types";
 import { regionAt, type RegionCode } from "~/regions";
 import { NEED_CODES, isNeedCode } from "~/taxonomy/needs";
@@ -133,6 +133,20 @@ export function applyStep(step: Step, form: FormData, answers: Answers, pageRegi
   }
 }
 
+/** How far from a shared link's coordinates the place it names may lie (its point is rounded, and a town is wide). */
+const LABEL_WITHIN_KM = 10;
+
+/**
+ * The place name a shared link shows: the one it carries when the gazetteer puts that place at the
+ * link's coordinates, otherwise the nearest known place. Anyone can write a link, and the page says
+ * "Near …" with whatever it holds.
+ */
+function labelNear(named: string, lat: number, lng: number, region: RegionCode): string {
+  const lookup = named ? lookupPlace(named.slice(0, 200), region) : null;
+  if (lookup?.status === "found" && distanceKm(lookup.place, { lat, lng }) <= LABEL_WITHIN_KM) return lookup.place.postalCode ?? lookup.place.name;
+  return nearestPlace(lat, lng)?.name ?? `${lat}, ${lng}`;
+}
+
 /** The answers a shared link stands for, or null when the link has no needs (then it is not a share link). */
 export function answersFromShareParams(params: URLSearchParams): Answers | null {
   const needs = [...new Set(params.getAll("need").filter(isNeedCode))];
@@ -141,7 +155,7 @@ export function answersFromShareParams(params: URLSearchParams): Answers | null 
   let place: Answers["place"] = null;
   if (lat !== undefined && lng !== undefined && isValidLatLng(lat, lng)) {
     const region = regionAt(lat, lng);
-    if (region) place = { lat, lng, region, label: (params.get("place") ?? "").slice(0, 200) };
+    if (region) place = { lat, lng, region, label: labelNear(params.get("place") ?? "", lat, lng, region) };
   }
   if (!place) {
     const lookup = lookupPlace(params.get("place") ?? "");

@@ -491,6 +491,15 @@ describe("share links", () => {
     expect(answersFromShareParams(url.searchParams)?.place).toEqual({ lat: 10.62, lng: 105.3, region: "vn-an-giang", label: "Phú Tân" });
   });
 
+  it("show a place name only where the gazetteer puts it at the link's coordinates, else the nearest place", () => {
+    const label = (query: string) => answersFromShareParams(new URLSearchParams(query))?.place?.label;
+    expect(label("need=food&at=49.2,16.61&place=brno")).toBe("Brno");
+    expect(label("need=food&at=49.2,16.61&place=Hello+my+name+is+Eve")).toBe("Brno");
+    expect(label("need=food&at=49.2,16.61&place=Long+Beach")).toBe("Brno");
+    expect(label("need=food&at=49.2,16.61")).toBe("Brno");
+    expect(label("need=food&at=49.2,16.61&place=602+00")).toBe("602 00");
+  });
+
   it("are not share links without a known need", () => {
     expect(answersFromShareParams(new URLSearchParams(""))).toBeNull();
     expect(answersFromShareParams(new URLSearchParams("place=Brno&at=49.19,16.61"))).toBeNull();
