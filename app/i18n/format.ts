@@ -4,6 +4,7 @@
 import type { TFunction } from "i18next";
 import type { OpeningStatus, Weekday, WeekMoment } from "~/directory/hours";
 import { WEEKDAYS } from "~/directory/hours";
+import { REGIONS, type RegionCode } from "~/regions";
 import type { Language } from "./languages";
 
 /**
@@ -17,9 +18,17 @@ function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.Disp
   return cached;
 }
 
-export function formatDistance(km: number, language: Language): string {
-  const value = km < 10 ? Math.round(km * 10) / 10 : Math.round(km);
-  return formatter(`km ${language}`, () => new Intl.NumberFormat(language, { style: "unit", unit: "kilometer", maximumFractionDigits: 1 })).format(value);
+const KM_PER_MILE = 1.609344;
+
+/**
+ * A distance as people in the region measure it: miles in the United States, kilometres elsewhere
+ * (and where no region is known). Tenths under 10, whole units above.
+ */
+export function formatDistance(km: number, language: Language, region: RegionCode | null): string {
+  const unit = region && REGIONS[region].country === "US" ? "mile" : "kilometer";
+  const amount = unit === "mile" ? km / KM_PER_MILE : km;
+  const value = amount < 10 ? Math.round(amount * 10) / 10 : Math.round(amount);
+  return formatter(`${unit} ${language}`, () => new Intl.NumberFormat(language, { style: "unit", unit, maximumFractionDigits: 1 })).format(value);
 }
 
 export function formatNumber(value: number, language: Language): string {

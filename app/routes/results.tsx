@@ -12,7 +12,7 @@ import type { MatchReason, MatchedService } from "~/matching/types";
 import { firstMissingStep, shareParams } from "~/questionnaire/answers";
 import { answersFromShareParams } from "~/questionnaire/steps.server";
 import { readAnswers } from "~/questionnaire/cookie.server";
-import { REGIONS } from "~/regions";
+import { REGIONS, type RegionCode } from "~/regions";
 import type { loader as rootLoader } from "~/root";
 import { NeedIcon } from "~/taxonomy/NeedIcon";
 import type { Route } from "./+types/results";
@@ -79,7 +79,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 type ShownReason = Exclude<MatchReason, { kind: "need" }>;
 type ShownResult = Pick<MatchedService, "serviceId" | "nearestLocationId"> & { reasons: ShownReason[] };
 
-function Reason({ reason }: { reason: ShownReason }) {
+function Reason({ reason, region }: { reason: ShownReason; region: RegionCode }) {
   const t = useT("results");
   const language = useLanguage();
   switch (reason.kind) {
@@ -90,7 +90,7 @@ function Reason({ reason }: { reason: ShownReason }) {
     case "pregnancy":
       return <li>{t("reasons.pregnancy")}</li>;
     case "distance":
-      return <li className="fact-distance">{t("reasons.distance", { distance: formatDistance(reason.km, language) })}</li>;
+      return <li className="fact-distance">{t("reasons.distance", { distance: formatDistance(reason.km, language, region) })}</li>;
     case "service-area":
       return <li>{t("reasons.serviceArea", { area: reason.areaName })}</li>;
     case "speaks":
@@ -108,7 +108,20 @@ function Reason({ reason }: { reason: ShownReason }) {
   }
 }
 
-function ResultCard({ result, service, highlighted, onHighlight }: { result: ShownResult; service: ServiceCard; highlighted: boolean; onHighlight(id: string | null): void }) {
+function ResultCard({
+  result,
+  service,
+  region,
+  highlighted,
+  onHighlight,
+}: {
+  result: ShownResult;
+  service: ServiceCard;
+  /** The family's region, whose units distances are said in. */
+  region: RegionCode;
+  highlighted: boolean;
+  onHighlight(id: string | null): void;
+}) {
   const t = useT("results");
   const language = useLanguage();
   const opening = describeOpening(service.opening, t, language);
@@ -131,7 +144,7 @@ function ResultCard({ result, service, highlighted, onHighlight }: { result: Sho
       <p className="why-label">{t("why")}</p>
       <ul className="reasons">
         {result.reasons.map((reason, index) => (
-          <Reason key={index} reason={reason} />
+          <Reason key={index} reason={reason} region={region} />
         ))}
       </ul>
       {service.description ? (
@@ -195,7 +208,7 @@ export default function Results({ loaderData }: Route.ComponentProps) {
   return (
     <section className="results-page" aria-labelledby="results-title">
       <h1 id="results-title">{t("title")}</h1>
-      <p className="lead">{t("near", { place: place.label, distance: formatDistance(radiusKm, language) })}</p>
+      <p className="lead">{t("near", { place: place.label, distance: formatDistance(radiusKm, language, place.region) })}</p>
       <div className="results-tools">
         {loaderData.shared ? (
           <Link to={`/${language}/questionnaire`}>{t("startQuestionnaire")}</Link>
@@ -245,6 +258,7 @@ export default function Results({ loaderData }: Route.ComponentProps) {
                         key={result.serviceId}
                         result={result}
                         service={services[result.serviceId]!}
+                        region={place.region}
                         highlighted={highlighted === result.serviceId}
                         onHighlight={setHighlighted}
                       />
@@ -254,14 +268,14 @@ export default function Results({ loaderData }: Route.ComponentProps) {
               ) : (
                 <div className="unmet" role="note">
                   <p>
-                    <strong>{t("unmet.title", { need: t(`taxonomy:needs.${group.need}.name`), distance: formatDistance(radiusKm, language) })}</strong>
+                    <strong>{t("unmet.title", { need: t(`taxonomy:needs.${group.need}.name`), distance: formatDistance(radiusKm, language, place.region) })}</strong>
                   </p>
                   <p>{t("unmet.body")}</p>
                   <ul>
                     {loaderData.widerRadiusKm ? (
                       <li>
                         <Link to={`/${language}/results?${new URLSearchParams([...new URL(loaderData.sharePath, "http://x").searchParams, ["radius", String(loaderData.widerRadiusKm)]]).toString()}`}>
-                          {t("unmet.wider", { distance: formatDistance(loaderData.widerRadiusKm, language) })}
+                          {t("unmet.wider", { distance: formatDistance(loaderData.widerRadiusKm, language, place.region) })}
                         </Link>
                       </li>
                     ) : null}

@@ -9,7 +9,7 @@ import { serverT } from "~/i18n/resources.server";
 import { regionOfPlace, searchServices, type SearchResultItem } from "~/directory/search.server";
 import { spokenLanguages } from "~/directory/languages.server";
 import { MAX_AGE_YEARS, parseSearchParams, searchParamsOf, type SearchQuery } from "~/directory/search-query";
-import { REGIONS } from "~/regions";
+import { REGIONS, type RegionCode } from "~/regions";
 import { NeedIcon } from "~/taxonomy/NeedIcon";
 import { NEED_CODES } from "~/taxonomy/needs";
 import type { Route } from "./+types/search";
@@ -36,7 +36,8 @@ function hrefFor(language: string, query: SearchQuery, changes: Partial<SearchQu
   return `/${language}/search${params ? `?${params}` : ""}`;
 }
 
-function ResultCard({ item }: { item: SearchResultItem }) {
+/** `region`: the searched place's, whose units distances are said in. */
+function ResultCard({ item, region }: { item: SearchResultItem; region: RegionCode | null }) {
   const t = useT("search");
   const language = useLanguage();
   const opening = describeOpening(item.opening, t, language);
@@ -55,7 +56,7 @@ function ResultCard({ item }: { item: SearchResultItem }) {
       ) : null}
       {item.name.fallback ? <p className="fallback-note">{t("common:fallback", { language: languageNameInSentence(item.name.language, language) })}</p> : null}
       <ul className="facts">
-        {item.distanceKm !== null ? <li className="fact-distance">{t("distanceAway", { distance: formatDistance(item.distanceKm, language) })}</li> : null}
+        {item.distanceKm !== null ? <li className="fact-distance">{t("distanceAway", { distance: formatDistance(item.distanceKm, language, region) })}</li> : null}
         {item.coversPlace ? <li>{t("coversPlace")}</li> : null}
         {item.city ? <li>{item.city}</li> : null}
         {opening ? <li className={`fact-opening opening-${item.opening.kind}`}>{opening}</li> : null}
@@ -194,7 +195,7 @@ export default function Search({ loaderData }: Route.ComponentProps) {
       <section aria-labelledby="results-title" className="results">
         <h2 id="results-title" aria-live="polite">
           {place.status === "found"
-            ? t("results.countNear", { count: outcome.total, formatted: formatNumber(outcome.total, language), place: place.place.name, distance: formatDistance(outcome.radiusKm, language) })
+            ? t("results.countNear", { count: outcome.total, formatted: formatNumber(outcome.total, language), place: place.place.name, distance: formatDistance(outcome.radiusKm, language, place.place.region) })
             : outcome.totalIsCapped
               ? t("results.countMoreThan", { count: outcome.total, formatted: formatNumber(outcome.total, language) })
               : t("results.count", { count: outcome.total, formatted: formatNumber(outcome.total, language) })}
@@ -212,7 +213,7 @@ export default function Search({ loaderData }: Route.ComponentProps) {
           <div className="results-layout">
             <ol className="result-list">
               {outcome.items.map((item) => (
-                <ResultCard key={item.id} item={item} />
+                <ResultCard key={item.id} item={item} region={loaderData.region} />
               ))}
             </ol>
             {markers.length > 0 ? (

@@ -38,10 +38,15 @@ describe("plurals and numbers", () => {
     expect(t("search:results.count", { count: 2, formatted: "2" })).toBe("2 služby");
     expect(t("search:results.count", { count: 5, formatted: "5" })).toBe("5 služeb");
   });
-  it("formats distances in the page's language", () => {
-    expect(formatDistance(2.345, "en")).toBe("2.3 km");
-    expect(formatDistance(2.345, "cs")).toBe("2,3 km");
-    expect(formatDistance(12.6, "vi")).toBe("13 km");
+  it("formats distances in the page's language, in the region's unit", () => {
+    expect(formatDistance(2.345, "en", "cz-jm")).toBe("2.3 km");
+    expect(formatDistance(2.345, "cs", null)).toBe("2,3 km");
+    expect(formatDistance(12.6, "vi", "vn-an-giang")).toBe("13 km");
+    // Los Angeles County measures in miles, whatever the page's language.
+    expect(formatDistance(25, "en", "us-la")).toBe("16 mi");
+    expect(formatDistance(3.7, "en", "us-la")).toBe("2.3 mi");
+    expect(formatDistance(3.7, "cs", "us-la")).toBe("2,3 mi");
+    expect(formatDistance(3.7, "vi", "us-la")).toMatch(/^2,3 /);
   });
   it("describes age ranges, with months under two", () => {
     const t = i18nFor("en", resourcesFor("en")).t;
