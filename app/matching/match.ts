@@ -261,8 +261,10 @@ interface Survivor {
   needsServed: NeedCode[];
   /** The score without the need fit, which depends on the group. */
   baseScore: number;
-  /** Here for a pregnancy: it serves pregnancy, or only the unborn child fits its ages. */
-  viaPregnancy: boolean;
+  /** The family is pregnant and the service serves pregnancy: a reason in the pregnancy group. */
+  servesThePregnancy: boolean;
+  /** Of the family's children only the one on the way fits its ages: a reason in every group. */
+  onlyUnbornFits: boolean;
   /** The nearest physical location within the radius; null without a place or when none is in range. */
   nearest: { location: CandidateLocation; km: number } | null;
   /** The service area that covers the place when no location is in range; else null. */
@@ -287,7 +289,7 @@ function survivorOf(service: CandidateService, family: Family): Survivor | null 
 
   // Ages: some child fits, or the family is pregnant and the service serves pregnancy or starts at 0.
   const servesPregnancy = service.needs.includes("pregnancy");
-  let viaPregnancy = family.pregnant && servesPregnancy;
+  let onlyUnbornFits = false;
   const { minimumAge, maximumAge } = service;
   if (family.ageFilterApplies && (minimumAge !== null || maximumAge !== null)) {
     // maximumAge is inclusive of the whole year: a maximum of 5 fits a child of 71 months, not 72.
@@ -296,7 +298,7 @@ function survivorOf(service: CandidateService, family: Family): Survivor | null 
     if (!family.childMonths.some((months) => months >= fromMonths && months < toMonths)) {
       const unbornFits = !minimumAge;
       if (!family.pregnant || (!unbornFits && !servesPregnancy)) return null;
-      viaPregnancy = true;
+      onlyUnbornFits = unbornFits;
     }
   }
 
@@ -329,7 +331,8 @@ function survivorOf(service: CandidateService, family: Family): Survivor | null 
     service,
     needsServed,
     baseScore,
-    viaPregnancy,
+    servesThePregnancy: family.pregnant && servesPregnancy,
+    onlyUnbornFits,
     nearest,
     area,
     speaks,
@@ -486,19 +489,20 @@ function resultOf(need: NeedCode, survivor: Survivor, score: number): MatchedSer
     score: Math.round(score * 1000) / 1000,
     distanceKm: survivor.nearest?.km ?? null,
     nearestLocationId: survivor.nearest?.location.id ?? null,
-    reasons: [{ kind: "need", need }, ...reasonsOf(survivor)],
+    reasons: [{ kind: "need", need }, ...reasonsOf(need, survivor)],
   };
 }
 
 /** Every reason but the need, in reading order: who it is for, where, language, cost, hours, verified. */
-function reasonsOf(survivor: Survivor): MatchReason[] {
+function reasonsOf(need: NeedCode, survivor: Survivor): MatchReason[] {
   const { service, nearest, area, speaks, weekendDays, verifiedOn } = survivor;
   const reasons: MatchReason[] = [];
   // A minimum of 0 with no maximum is no limit at all: "from birth, any age" says nothing about the fit.
   if ((service.minimumAge !== null && service.minimumAge > 0) || service.maximumAge !== null) {
     reasons.push({ kind: "ages", minimumAge: service.minimumAge, maximumAge: service.maximumAge });
   }
-  if (survivor.viaPregnancy) reasons.push({ kind: "pregnancy" });
+  // In another need's group a clinic that also serves pregnancy is there for the child who fits it.
+  if (survivor.onlyUnbornFits || (need === "pregnancy" && survivor.servesThePregnancy)) reasons.push({ kind: "pregnancy" });
   if (nearest) reasons.push({ kind: "distance", km: Math.round(nearest.km * 10) / 10 });
   else if (area) reasons.push({ kind: "service-area", areaName: area.name });
   if (speaks !== null) reasons.push({ kind: "speaks", language: speaks });

@@ -256,6 +256,17 @@ describe("ages", () => {
     expect(find(outcome, "0-to-3", 1)!.reasons).toContainEqual({ kind: "ages", minimumAge: 0, maximumAge: 3 });
   });
 
+  it("gives the pregnancy reason to a clinic for pregnancy and children in the pregnancy group only, where a child fits it", () => {
+    const clinic = service("clinic", { needs: ["pregnancy", "child-health"], minimumAge: 0, maximumAge: 5 });
+    const outcome = match(family({ pregnant: true, childAgesMonths: [8], needs: ["pregnancy", "child-health"] }), [clinic]);
+    expect(find(outcome, "clinic", 0)!.reasons).toContainEqual({ kind: "pregnancy" });
+    expect(find(outcome, "clinic", 1)!.reasons.some((r) => r.kind === "pregnancy")).toBe(false);
+    // Where only the baby on the way fits its ages, that is the reason in every group.
+    const newborns = service("newborns", { needs: ["pregnancy", "child-health"], minimumAge: 0, maximumAge: 0 });
+    const later = match(family({ pregnant: true, childAgesMonths: [30], needs: ["pregnancy", "child-health"] }), [newborns]);
+    expect(find(later, "newborns", 1)!.reasons).toContainEqual({ kind: "pregnancy" });
+  });
+
   it("gives no pregnancy reason when a child already fits a non-pregnancy service", () => {
     const outcome = match(family({ pregnant: true, childAgesMonths: [24] }), [service("0-to-3", { minimumAge: 0, maximumAge: 3 })]);
     expect(find(outcome, "0-to-3")!.reasons.some((r) => r.kind === "pregnancy")).toBe(false);
