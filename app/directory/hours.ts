@@ -183,3 +183,43 @@ export function rowsByWeekday(rows: readonly ScheduleRow[]): Map<Weekday, Schedu
 export function effectiveSchedule<T>(...levelsMostSpecificFirst: ReadonlyArray<readonly T[]>): readonly T[] {
   return levelsMostSpecificFirst.find((rows) => rows.length > 0) ?? [];
 }
+
+/** Days in a row that keep the same hours, for a printed sheet: "Mon–Fri 8:00–17:00". */
+export interface WeekLine {
+  from: Weekday;
+  to: Weekday;
+  /** "HH:MM" pairs in the order they open; "24:00" is midnight at the day's end. */
+  spans: Array<{ opensAt: string; closesAt: string }>;
+}
+
+function clockOf(minuteOfDay: number): string {
+  return `${String(Math.floor(minuteOfDay / 60)).padStart(2, "0")}:${String(minuteOfDay % 60).padStart(2, "0")}`;
+}
+
+/**
+ * The week in a few lines that do not go stale on paper, as "open now" does: each day's part of
+ * the intervals (a night past midnight shows on both days), days in a row with the same hours
+ * together. Closed days are left out.
+ */
+export function weekLines(intervals: readonly OpeningInterval[]): WeekLine[] {
+  const lines: WeekLine[] = [];
+  WEEKDAYS.forEach((weekday, day) => {
+    const dayStart = day * MINUTES_PER_DAY;
+    const spans = intervals
+      .filter((interval) => interval.start < dayStart + MINUTES_PER_DAY && interval.end > dayStart)
+      .map((interval) => ({
+        opensAt: clockOf(Math.max(interval.start, dayStart) - dayStart),
+        closesAt: clockOf(Math.min(interval.end, dayStart + MINUTES_PER_DAY) - dayStart),
+      }));
+    if (spans.length === 0) return;
+    const last = lines.at(-1);
+    const sameAsDayBefore =
+      last !== undefined &&
+      WEEKDAYS.indexOf(last.to) === day - 1 &&
+      last.spans.length === spans.length &&
+      last.spans.every((span, n) => span.opensAt === spans[n]!.opensAt && span.closesAt === spans[n]!.closesAt);
+    if (sameAsDayBefore) last.to = weekday;
+    else lines.push({ from: weekday, to: weekday, spans });
+  });
+  return lines;
+}

@@ -10,7 +10,7 @@ import { lookupPlace, type Place } from "~/geo/gazetteer";
 import type { Language } from "~/i18n/languages";
 import type { RegionCode } from "~/regions";
 import { isNeedCode, type NeedCode } from "~/taxonomy/needs";
-import { openingStatus, type OpeningStatus } from "./hours";
+import { openingStatus, weekLines, type OpeningStatus, type WeekLine } from "./hours";
 import { paddedCodes, parseHours, placeTokens, type ServiceCardRecord } from "./search-index.server";
 import { buildFtsQuery, PAGE_SIZE, type SearchQuery } from "./search-query";
 import {
@@ -52,6 +52,8 @@ export interface ServiceCard {
   description: LocalizedText | null;
   city: string | null;
   opening: OpeningStatus;
+  /** The week's hours, for print (where "open now" would go stale). */
+  week: WeekLine[];
   phone: string | null;
   locations: Array<{ id: string; lat: number; lng: number; name: string | null }>;
 }
@@ -351,7 +353,7 @@ export function readSummaries(db: Db, ranked: Ranked[], language: Language, now:
       distanceKm: entry.distanceKm,
       coversPlace: entry.coversPlace,
       city: nearestSite(card.sites, near)?.[4] || null,
-      opening: openingOf(hours, now),
+      ...hoursOf(hours, now),
       phone: card.phone,
       locations: card.sites.map(([siteId, lat, lng, name]) => ({ id: siteId, lat, lng, name })),
     });
@@ -370,16 +372,13 @@ function nearestSite<Site extends ServiceCardRecord["sites"][number]>(sites: Sit
   return nearest;
 }
 
-/** Open now, from the service's weekly intervals; a service's sites normally share one zone, and the zone of its earliest interval decides. */
-function openingOf(hours: string, now: Date): OpeningStatus {
+/** Open now, and the week, from the service's weekly intervals; a service's sites normally share one zone, and the zone of its earliest interval decides. */
+function hoursOf(hours: string, now: Date): { opening: OpeningStatus; week: WeekLine[] } {
   const intervals = parseHours(hours).sort((a, b) => a.start - b.start);
-  if (intervals.length === 0) return { kind: "no-hours" };
+  if (intervals.length === 0) return { opening: { kind: "no-hours" }, week: [] };
   const zone = intervals[0]!.zone;
-  return openingStatus(
-    intervals.filter((interval) => interval.zone === zone),
-    now,
-    zone,
-  );
+  const inZone = intervals.filter((interval) => interval.zone === zone);
+  return { opening: openingStatus(inZone, now, zone), week: weekLines(inZone) };
 }
 
 export function regionOfPlace(place: PlaceResolution): RegionCode | null {

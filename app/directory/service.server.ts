@@ -15,12 +15,13 @@ import {
   type OpeningStatus,
   type ScheduleRow,
 } from "./hours";
+import { formatAddress, type PostalAddress } from "./address";
 import { localizedField, type LocalizedText, type TranslationMap } from "./text";
 
 export interface ServiceSite {
   id: string;
   name: string | null;
-  address: { line: string; city: string; postalCode: string; stateProvince: string; country: string } | null;
+  address: PostalAddress | null;
   lat: number | null;
   lng: number | null;
   timeZone: string;
@@ -205,4 +206,26 @@ export function getServiceDetail(db: Db, id: string, language: Language, now: Da
     timeZone,
     sites,
   };
+}
+
+/** The sites' addresses, by location id, one line each: what a printed sheet needs to find them. */
+export function readAddresses(db: Db, locationIds: readonly string[]): Record<string, string> {
+  if (locationIds.length === 0) return {};
+  const rows = db
+    .select()
+    .from(t.address)
+    .where(and(inArray(t.address.location_id, [...locationIds]), eq(t.address.address_type, "physical")))
+    .all();
+  return Object.fromEntries(
+    rows.map((address) => [
+      address.location_id,
+      formatAddress({
+        line: [address.address_1, address.address_2].filter(Boolean).join(", "),
+        city: address.city,
+        postalCode: address.postal_code,
+        stateProvince: address.state_province,
+        country: address.country,
+      }),
+    ]),
+  );
 }

@@ -2,7 +2,7 @@
  * Numbers, distances, dates, times and names in the page's language, through Intl — never by hand.
  */
 import type { TFunction } from "i18next";
-import type { OpeningStatus, Weekday, WeekMoment } from "~/directory/hours";
+import type { OpeningStatus, WeekLine, Weekday, WeekMoment } from "~/directory/hours";
 import { WEEKDAYS } from "~/directory/hours";
 import { REGIONS, type RegionCode } from "~/regions";
 import type { Language } from "./languages";
@@ -57,6 +57,20 @@ export function weekdayName(day: Weekday, language: Language): string {
   return formatter(`weekday ${language}`, () => new Intl.DateTimeFormat(language, { weekday: "long", timeZone: "UTC" })).format(
     new Date(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(day))),
   );
+}
+
+/** The week's hours on one line, "Mon–Fri 8:00 AM–5:00 PM; Sat 9:00 AM–12:00 PM", for print. */
+export function formatWeek(lines: readonly WeekLine[], language: Language): string {
+  const day = (weekday: Weekday) =>
+    formatter(`weekday-short ${language}`, () => new Intl.DateTimeFormat(language, { weekday: "short", timeZone: "UTC" })).format(
+      new Date(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(weekday))),
+    );
+  return lines
+    .map(({ from, to, spans }) => {
+      const days = from === to ? day(from) : `${day(from)}–${day(to)}`;
+      return `${days} ${spans.map((span) => `${formatClock(span.opensAt, language)}–${formatClock(span.closesAt, language)}`).join(", ")}`;
+    })
+    .join("; ");
 }
 
 /** Language names already looked up, by "inLanguage code": few, and asked for on every result. */

@@ -3,7 +3,8 @@ import { useT } from "~/i18n/use-t";
 import { Link, redirect, useRouteLoaderData } from "react-router";
 import { dbContext } from "~/db.server";
 import { readSummaries, type ServiceCard } from "~/directory/search.server";
-import { describeAges, describeOpening, formatDate, formatDistance, languageNameInSentence } from "~/i18n/format";
+import { readAddresses } from "~/directory/service.server";
+import { describeAges, describeOpening, formatDate, formatDistance, formatWeek, languageNameInSentence } from "~/i18n/format";
 import { useLanguage } from "~/i18n/use-language";
 import { requireLanguage } from "~/i18n/locale.server";
 import { serverT } from "~/i18n/resources.server";
@@ -45,6 +46,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const ids = [...new Set(outcome.groups.flatMap((group) => group.results.map((result) => result.serviceId)))];
   const summaries = readSummaries(db, ids.map((id) => ({ id, distanceKm: null, coversPlace: false })), language, now, answers.place);
   const share = shareParams(answers);
+  // The site each card names: the nearest, or the first of a phone or online service's.
+  const firstSite = new Map(summaries.map((card) => [card.id, card.locations[0]?.id ?? null]));
+  const shownSites = outcome.groups.flatMap((group) => group.results.map((result) => result.nearestLocationId ?? firstSite.get(result.serviceId) ?? null));
   return {
     title: t("results:meta.title"),
     placeMissing: false as const,
@@ -65,6 +69,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     unmetNeeds: outcome.unmetNeeds,
     // Only what a card shows: the rest of a search result would only weigh on the page.
     services: Object.fromEntries(summaries.map(({ needs, free, languages, distanceKm, coversPlace, ...card }): [string, ServiceCard] => [card.id, card])),
+    // The address of the site a card names, for the printed sheet.
+    addresses: readAddresses(db, [...new Set(shownSites)].filter((id): id is string => id !== null)),
     sharePath: `/${language}/results?${share.toString()}`,
     widerRadiusKm: WIDER_RADII_KM.find((radius) => radius > outcome.radiusKm) ?? null,
   };
@@ -111,12 +117,15 @@ function Reason({ reason, region }: { reason: ShownReason; region: RegionCode })
 function ResultCard({
   result,
   service,
+  addresses,
   region,
   highlighted,
   onHighlight,
 }: {
   result: ShownResult;
   service: ServiceCard;
+  /** One line per site id, for print. */
+  addresses: Record<string, string>;
   /** The family's region, whose units distances are said in. */
   region: RegionCode;
   highlighted: boolean;
@@ -126,6 +135,7 @@ function ResultCard({
   const language = useLanguage();
   const opening = describeOpening(service.opening, t, language);
   const site = service.locations.find((location) => location.id === result.nearestLocationId) ?? service.locations[0];
+  const address = site ? addresses[site.id] : undefined;
   return (
     <li
       className={`result-card${highlighted ? " highlighted" : ""}`}
@@ -153,9 +163,11 @@ function ResultCard({
         </p>
       ) : null}
       <ul className="facts">
-        {site?.name ? <li className="print-only">{site.name}</li> : null}
+        {site && (site.name || address) ? <li className="print-only">{[site.name, address].filter(Boolean).join(", ")}</li> : null}
         {service.city ? <li>{service.city}</li> : null}
-        {opening ? <li className={`opening-${service.opening.kind}`}>{opening}</li> : null}
+        {/* "Open now" goes stale on paper: a printed sheet shows the week instead. */}
+        {opening ? <li className={`opening-${service.opening.kind}${service.week.length > 0 && service.opening.kind !== "always-open" ? " screen-only" : ""}`}>{opening}</li> : null}
+        {service.week.length > 0 && service.opening.kind !== "always-open" ? <li className="print-only">{formatWeek(service.week, language)}</li> : null}
       </ul>
       {service.phone ? (
         <p>
@@ -258,6 +270,7 @@ export default function Results({ loaderData }: Route.ComponentProps) {
                         key={result.serviceId}
                         result={result}
                         service={services[result.serviceId]!}
+                        addresses={loaderData.addresses}
                         region={place.region}
                         highlighted={highlighted === result.serviceId}
                         onHighlight={setHighlighted}

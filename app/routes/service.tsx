@@ -2,6 +2,7 @@ import { useT } from "~/i18n/use-t";
 import { data } from "react-router";
 import { MapView } from "~/components/map/MapView";
 import { dbContext } from "~/db.server";
+import { formatAddress } from "~/directory/address";
 import { WEEKDAYS } from "~/directory/hours";
 import { getServiceDetail, type ServiceSite } from "~/directory/service.server";
 import type { LocalizedText } from "~/directory/text";
@@ -75,7 +76,7 @@ function Site({ site }: { site: ServiceSite }) {
   const t = useT("service");
   const language = useLanguage();
   const opening = describeOpening(site.opening, t, language);
-  const addressText = site.address ? [site.address.line, `${site.address.postalCode} ${site.address.city}`.trim(), site.address.stateProvince].filter(Boolean).join(", ") : null;
+  const addressText = site.address ? formatAddress(site.address) : null;
   const directions =
     site.lat !== null && site.lng !== null
       ? `https://www.openstreetmap.org/directions?to=${site.lat}%2C${site.lng}#map=16/${site.lat}/${site.lng}`

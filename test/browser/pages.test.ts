@@ -120,8 +120,15 @@ describe("referral sheet", () => {
     expect(await summary.evaluate((element) => getComputedStyle(element).display)).toBe("list-item");
     expect((await summary.boundingBox())!.height).toBeGreaterThanOrEqual(44);
 
+    expect(await page.locator(".result-card .print-only").first().isVisible()).toBe(false);
+
     await page.emulateMedia({ media: "print" });
     expect(await page.locator(".result-card").first().isVisible()).toBe(true);
+    // On paper a card says where to go and when it opens in the week, not whether it is open right now.
+    const printed = (await page.locator(".result-card .facts").allInnerTexts()).join("\n");
+    expect(printed).toMatch(/\d+ [^,\n]+, [A-Za-z ]+, CA \d{5}/);
+    expect(printed).toMatch(/(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(–\w{3})? \d{1,2}:\d{2} [AP]M–\d{1,2}:\d{2} [AP]M/);
+    expect(printed).not.toMatch(/Open now|Closed now/);
     for (const hidden of [".site-header", ".share", ".results-tools", ".need-jump"]) expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
     // The LA child-protection hotline is one of the lines folded away on screen: on paper it is there.
     expect(await lines.getByRole("link", { name: "1-800-540-4000" }).isVisible()).toBe(true);

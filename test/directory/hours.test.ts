@@ -8,6 +8,7 @@ import {
   parseClockTime,
   weekendDaysOpen,
   weeklyIntervals,
+  weekLines,
   type ScheduleRow,
 } from "~/directory/hours";
 
@@ -145,5 +146,43 @@ describe("effectiveSchedule", () => {
     expect(effectiveSchedule([], ["service"], ["location"])).toEqual(["service"]);
     expect(effectiveSchedule(["site"], ["service"])).toEqual(["site"]);
     expect(effectiveSchedule([], [])).toEqual([]);
+  });
+});
+
+describe("weekLines", () => {
+  const lines = (rows: Parameters<typeof weeklyIntervals>[0]) => weekLines(weeklyIntervals(rows));
+  const weekdays = (opensAt: string, closesAt: string) => (["MO", "TU", "WE", "TH", "FR"] as const).map((byday) => ({ byday, opensAt, closesAt }));
+
+  it("puts days in a row with the same hours together and leaves closed days out", () => {
+    expect(lines([...weekdays("08:00", "17:00"), { byday: "SA", opensAt: "09:00", closesAt: "12:00" }])).toEqual([
+      { from: "MO", to: "FR", spans: [{ opensAt: "08:00", closesAt: "17:00" }] },
+      { from: "SA", to: "SA", spans: [{ opensAt: "09:00", closesAt: "12:00" }] },
+    ]);
+  });
+
+  it("keeps a day with a lunch break apart, and does not join days that are not in a row", () => {
+    expect(
+      lines([
+        { byday: "MO", opensAt: "08:00", closesAt: "12:00" },
+        { byday: "MO", opensAt: "13:00", closesAt: "17:00" },
+        { byday: "WE", opensAt: "08:00", closesAt: "12:00" },
+        { byday: "WE", opensAt: "13:00", closesAt: "17:00" },
+      ]),
+    ).toEqual([
+      { from: "MO", to: "MO", spans: [{ opensAt: "08:00", closesAt: "12:00" }, { opensAt: "13:00", closesAt: "17:00" }] },
+      { from: "WE", to: "WE", spans: [{ opensAt: "08:00", closesAt: "12:00" }, { opensAt: "13:00", closesAt: "17:00" }] },
+    ]);
+  });
+
+  it("shows a night past midnight on both days, Sunday's into Monday too", () => {
+    expect(lines([{ byday: "SU", opensAt: "20:00", closesAt: "01:30" }])).toEqual([
+      { from: "MO", to: "MO", spans: [{ opensAt: "00:00", closesAt: "01:30" }] },
+      { from: "SU", to: "SU", spans: [{ opensAt: "20:00", closesAt: "24:00" }] },
+    ]);
+  });
+
+  it("says days open around the clock as whole days, though their intervals merged into one", () => {
+    expect(lines(weekdays("00:00", "24:00"))).toEqual([{ from: "MO", to: "FR", spans: [{ opensAt: "00:00", closesAt: "24:00" }] }]);
+    expect(weekLines([])).toEqual([]);
   });
 });

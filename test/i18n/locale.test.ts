@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { switchLanguagePath } from "~/components/LanguageSwitcher";
 import { languageFromAcceptLanguage, languageFromPath } from "~/i18n/locale.server";
-import { describeAges, formatDistance } from "~/i18n/format";
+import type { WeekLine } from "~/directory/hours";
+import { describeAges, formatDistance, formatWeek } from "~/i18n/format";
 import { i18nFor } from "~/i18n/i18n";
 import { resourcesFor } from "~/i18n/resources.server";
 
@@ -58,6 +59,15 @@ describe("plurals and numbers", () => {
     expect(describeAges(null, 1 / 12, t)).toBe("Up to 1 month");
     expect(describeAges(null, null, t)).toBeNull();
     expect(describeAges(0, null, t)).toBeNull();
+  });
+  it("says a week's hours on one line in the page's language", () => {
+    const week: WeekLine[] = [
+      { from: "MO", to: "FR", spans: [{ opensAt: "08:00", closesAt: "17:00" }] },
+      { from: "SA", to: "SA", spans: [{ opensAt: "09:00", closesAt: "12:00" }, { opensAt: "13:00", closesAt: "15:30" }] },
+    ];
+    expect(formatWeek(week, "en")).toBe("Mon–Fri 8:00 AM–5:00 PM; Sat 9:00 AM–12:00 PM, 1:00 PM–3:30 PM");
+    expect(formatWeek(week, "cs")).toBe("po–pá 8:00–17:00; so 9:00–12:00, 13:00–15:30");
+    expect(formatWeek([], "vi")).toBe("");
   });
   it("says the ages with the case and number each language needs", () => {
     const cs = i18nFor("cs", resourcesFor("cs")).t;

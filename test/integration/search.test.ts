@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "~/db.server";
-import { localWeekMinute, openingStatus } from "~/directory/hours";
+import { localWeekMinute, openingStatus, weekLines } from "~/directory/hours";
 import { localizedField, type TranslationMap } from "~/directory/text";
 import { reindexServices } from "~/directory/search-index.server";
 import { buildFtsQuery, EMPTY_SEARCH, PAGE_SIZE, type SearchQuery } from "~/directory/search-query";
@@ -424,6 +424,7 @@ function referenceSummary(id: string, language: "vi" | "en" | "cs", now: Date): 
     languages: sqlite.prepare(`SELECT code FROM language WHERE service_id = ? ORDER BY rowid`).pluck().all(id) as string[],
     city: sites[0]?.city || null,
     opening: zone ? openingStatus(intervals.filter((interval) => interval.zone === zone), now, zone) : { kind: "no-hours" },
+    week: zone ? weekLines(intervals.filter((interval) => interval.zone === zone)) : [],
     phone: (sqlite.prepare(`SELECT number FROM phone WHERE service_id = ? ORDER BY rowid LIMIT 1`).pluck().get(id) as string | undefined) ?? null,
     locations: sites.map(({ id: siteId, lat, lng, name }) => ({ id: siteId, lat, lng, name })),
   };
@@ -450,6 +451,7 @@ describe("a page's services, read from the search index", () => {
     expect(items.some((item) => item.phone && item.city && item.locations.length > 1)).toBe(true);
     expect(items.some((item) => !item.name.fallback && item.name.language === "cs" && item.description?.language === "cs")).toBe(true);
     expect(items.some((item) => item.opening.kind !== "no-hours") && items.some((item) => item.free) && items.some((item) => item.languages.length > 1)).toBe(true);
+    expect(items.some((item) => item.week.length > 1)).toBe(true);
   });
 
   it("show a new phone number, site name, organization name and a missing translation once the service is indexed again", () => {
