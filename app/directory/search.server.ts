@@ -42,7 +42,9 @@ const EARTH_RADIUS_KM = 6371.0088;
 export type PlaceResolution =
   | { status: "none" }
   | { status: "found"; place: Place }
-  | { status: "not-found"; suggestions: Place[] };
+  | { status: "not-found"; suggestions: Place[] }
+  /** A town beyond the regions served. */
+  | { status: "outside" };
 
 /** What a list of services shows of each one: the results page shows this much. */
 export interface ServiceCard {
@@ -86,6 +88,7 @@ export function resolvePlace(text: string): PlaceResolution {
   const lookup = lookupPlace(text);
   if (lookup.status === "found") return { status: "found", place: lookup.place };
   if (lookup.status === "not-found") return { status: "not-found", suggestions: lookup.suggestions };
+  if (lookup.status === "outside") return { status: "outside" };
   return { status: "none" };
 }
 

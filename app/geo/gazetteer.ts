@@ -8,8 +8,9 @@
  *   1. a postal code anywhere in the query ("90805", ZIP+4 "90805-1234", "602 00" or "60200");
  *   2. the exact folded name or alias, trying the query as typed, then without trailing country/state words
  *      ("long beach ca" → "long beach") and without a leading Vietnamese/Czech admin word ("huyện Phú Tân");
- *   3. a prefix (≥ 3 characters) that names a single place;
- *   4. otherwise not-found, with up to 5 suggestions: prefix matches, then names within a small edit distance.
+ *   3. the name of a town in the same countries but outside the regions: "outside";
+ *   4. a prefix (≥ 3 characters) that names a single place;
+ *   5. otherwise not-found, with up to 5 suggestions: prefix matches, then names within a small edit distance.
  * Where several places share a name, the preferred region wins, then the larger population.
  */
 import { isRegionCode, type RegionCode } from "../regions";
@@ -34,6 +35,8 @@ export interface Place {
 
 export type PlaceLookup =
   | { status: "found"; place: Place }
+  /** A town of the regions' countries that lies beyond every region served. */
+  | { status: "outside" }
   | { status: "not-found"; suggestions: Place[] }
   | { status: "empty" };
 
@@ -62,6 +65,8 @@ export interface GazetteerFile {
   version: 1;
   attribution: string;
   regions: Partial<Record<RegionCode, CompactPlace[]>>;
+  /** Names of towns in the regions' countries but outside the regions (see scripts/build-gazetteer.ts). */
+  outside: string[];
 }
 
 /** Longer input is cut before any work is done: no real place name or postal code comes close. */
@@ -147,6 +152,8 @@ const PLACES: readonly Place[] = loadPlaces(gazetteerJson as unknown as Gazettee
 const BY_NAME = new Map<string, Place[]>();
 /** Postal code digits ("90805", "60200") → places. */
 const BY_POSTAL = new Map<string, Place[]>();
+/** Normalized names of towns outside the regions. */
+const OUTSIDE = new Set((gazetteerJson as unknown as GazetteerFile).outside.map(normalizePlaceText));
 
 for (const place of PLACES) {
   if (place.kind === "postal-code") {
@@ -237,8 +244,10 @@ export function lookupPlace(query: string, region?: RegionCode): PlaceLookup {
     const matches = BY_NAME.get(candidate);
     if (matches) return { status: "found", place: best(matches, preferred, query) };
   }
+  // 3. Towns outside the regions, only after every name in them: "Glendale" is in Los Angeles County before Arizona.
+  if (candidates.some((candidate) => OUTSIDE.has(candidate))) return { status: "outside" };
 
-  // 3. A prefix that names one place (or one name shared by several places).
+  // 4. A prefix that names one place (or one name shared by several places).
   const base = candidates[candidates.length - 1]!;
   for (const candidate of candidates) {
     if (candidate.length < MIN_PREFIX_LENGTH) continue;
@@ -246,7 +255,7 @@ export function lookupPlace(query: string, region?: RegionCode): PlaceLookup {
     if (unique) return { status: "found", place: unique };
   }
 
-  // 4. Suggestions.
+  // 5. Suggestions.
   return { status: "not-found", suggestions: nameSuggestions(base, preferred) };
 }
 

@@ -97,6 +97,7 @@ export function applyStep(step: Step, form: FormData, answers: Answers, pageRegi
       const typed = text(form, "pick") || text(form, "place");
       if (!typed) return { ok: false, errors: { place: "place-required" } };
       const lookup = lookupPlace(typed, pageRegion);
+      if (lookup.status === "outside") return { ok: false, errors: { place: "place-outside" } };
       if (lookup.status !== "found") {
         return { ok: false, errors: { place: "place-not-found" }, suggestions: lookup.status === "not-found" ? lookup.suggestions : [] };
       }

@@ -173,6 +173,11 @@ export default function Search({ loaderData }: Route.ComponentProps) {
         </div>
       ) : null}
 
+      {place.status === "outside" ? (
+        <div className="notice notice-warning" role="status">
+          <p>{t("place.outside", { place: query.place })}</p>
+        </div>
+      ) : null}
       {place.status === "not-found" ? (
         <div className="notice notice-warning" role="status">
           <p>{t("place.notFound", { place: query.place })}</p>

@@ -177,6 +177,7 @@ describe("accessibility", () => {
     `/${language}/search?q=tu+van&place=Brno`,
     `/${language}/search?q=zzzzqqq`,
     `/${language}/search?place=Brnoo&age=-1`,
+    `/${language}/search?place=Praha`,
     `/${language}/services/${SERVICE_WITH_SITES}`,
     `/${language}/services/${stableUuid("service:la-001")}`,
     `/${language}/no-such-page`,

@@ -213,6 +213,15 @@ describe("lookupPlace: ranking", () => {
     expect(found(lookupPlace("zabovr")).name).toBe("Brno-Žabovřesky");
   });
 
+  it("knows the towns of the regions' countries beyond the regions, by the names families type", () => {
+    for (const town of ["Praha", "Prague", "Ostrava", "Hà Nội", "Thành phố Hồ Chí Minh", "Sài Gòn", "Cần Thơ", "Phoenix", "San Francisco, CA"]) {
+      expect(lookupPlace(town).status, town).toBe("outside");
+    }
+    // A name in a region wins over the same name elsewhere, and a misspelling stays a misspelling.
+    expect(found(lookupPlace("Glendale")).region).toBe("us-la");
+    expect(lookupPlace("Prahaa").status).toBe("not-found");
+  });
+
   it("does not guess from an ambiguous or too short prefix", () => {
     expect(lookupPlace("Br").status).toBe("not-found");
     expect(lookupPlace("Phu").status).toBe("not-found");

@@ -105,6 +105,13 @@ describe("filters", () => {
 });
 
 describe("distance from a place", () => {
+  it("says a town beyond the regions is outside them, and still lists services without distances", () => {
+    const outcome = search({ place: "Praha" });
+    expect(outcome.place).toEqual({ status: "outside" });
+    expect(outcome.items.length).toBeGreaterThan(0);
+    expect(outcome.items.every((item) => item.distanceKm === null)).toBe(true);
+  });
+
   it("sorts by distance from a place name, and says how far", () => {
     const outcome = search({ place: "Long Beach" });
     expect(outcome.place.status).toBe("found");

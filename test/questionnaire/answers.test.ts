@@ -236,6 +236,11 @@ describe("place step", () => {
     expect(nothing.suggestions).toEqual([]);
   });
 
+  it("says a town beyond the regions is outside the areas served, not that it is unknown", () => {
+    expect(errors(apply("place", { place: "Praha" }))).toEqual({ place: "place-outside" });
+    expect(errors(apply("place", { place: "Thành phố Hồ Chí Minh" }))).toEqual({ place: "place-outside" });
+  });
+
   it("asks for a place to be typed when none is", () => {
     expect(errors(apply("place", {}))).toEqual({ place: "place-required" });
     expect(errors(apply("place", { place: "   " }))).toEqual({ place: "place-required" });
