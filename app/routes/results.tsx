@@ -68,7 +68,13 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     })),
     unmetNeeds: outcome.unmetNeeds,
     // Only what a card shows: the rest of a search result would only weigh on the page.
-    services: Object.fromEntries(summaries.map(({ needs, free, languages, distanceKm, coversPlace, ...card }): [string, ServiceCard] => [card.id, card])),
+    services: Object.fromEntries(
+      summaries.map(({ needs, free, languages, distanceKm, coversPlace, ...card }): [string, ResultsCard] => [
+        card.id,
+        // A family that named its languages is told which ones a service speaks when it speaks none of theirs.
+        { ...card, languages: answers.languages.length > 0 ? languages : [] },
+      ]),
+    ),
     // The address of the site a card names, for the printed sheet.
     addresses: readAddresses(db, [...new Set(shownSites)].filter((id): id is string => id !== null)),
     sharePath: `/${language}/results?${share.toString()}`,
@@ -80,6 +86,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 export const headers: Route.HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
+
+/** What a card shows of a service; its languages only for a family that named its own. */
+type ResultsCard = ServiceCard & { languages: string[] };
 
 /** The reasons a card lists: the need a result is for is its group's heading. */
 type ShownReason = Exclude<MatchReason, { kind: "need" }>;
@@ -123,7 +132,7 @@ function ResultCard({
   onHighlight,
 }: {
   result: ShownResult;
-  service: ServiceCard;
+  service: ResultsCard;
   /** One line per site id, for print. */
   addresses: Record<string, string>;
   /** The family's region, whose units distances are said in. */
@@ -165,6 +174,9 @@ function ResultCard({
       <ul className="facts">
         {site && (site.name || address) ? <li className="print-only">{[site.name, address].filter(Boolean).join(", ")}</li> : null}
         {service.city ? <li>{service.city}</li> : null}
+        {service.languages.length > 0 && !result.reasons.some((reason) => reason.kind === "speaks" || reason.kind === "interpretation") ? (
+          <li className="fact-languages">{t("search:speaks", { languages: service.languages.map((code) => languageNameInSentence(code, language)).join(", ") })}</li>
+        ) : null}
         {/* "Open now" goes stale on paper: a printed sheet shows the week instead. */}
         {opening ? <li className={`opening-${service.opening.kind}${service.week.length > 0 && service.opening.kind !== "always-open" ? " screen-only" : ""}`}>{opening}</li> : null}
         {service.week.length > 0 && service.opening.kind !== "always-open" ? <li className="print-only">{formatWeek(service.week, language)}</li> : null}

@@ -89,6 +89,8 @@ describe.each(FAMILIES)("questionnaire: $role in $place ($language, JavaScript $
     for (const reason of await page.locator(".reasons li").allTextContents()) expect(reason.trim()).not.toBe("");
     expect(await page.locator(".reasons").allTextContents().then((all) => all.join(" "))).toMatch(family.expectSpeaks);
     expect(await page.locator(".fact-distance").count()).toBeGreaterThan(0);
+    // The Brno father's nearest fathers' groups speak Czech only: the card says so.
+    if (family.place === "Brno") expect(await page.locator(".fact-languages").first().textContent()).toMatch(/^Nói tiếng Séc/);
     // Distances in the unit of the family's region: miles in Los Angeles County.
     expect(await page.locator(".fact-distance").first().textContent()).toMatch(family.place === "Long Beach" ? /\d mi away$/ : /\d km\b/);
     await expectNoHorizontalScroll(page, "results at 360 px");

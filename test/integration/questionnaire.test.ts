@@ -62,7 +62,7 @@ interface ResultsData {
   radiusKm: number;
   groups: NeedResults[];
   unmetNeeds: string[];
-  services: Record<string, { id: string; name: { text: string } }>;
+  services: Record<string, { id: string; name: { text: string }; languages: string[] }>;
   sharePath: string;
   widerRadiusKm: number | null;
 }
@@ -201,6 +201,15 @@ describe("the whole journey", () => {
         expect(result.reasons.length).toBeGreaterThan(0);
         expect(results.services[result.serviceId]?.id).toBe(result.serviceId);
       }
+    }
+    // Where a result speaks none of his languages, its card says which ones it does speak.
+    const unspoken = results.groups
+      .flatMap((group) => group.results)
+      .filter((result) => !result.reasons.some((reason) => reason.kind === "speaks" || reason.kind === "interpretation"));
+    expect(unspoken.length).toBeGreaterThan(0);
+    for (const result of unspoken) {
+      expect(results.services[result.serviceId]!.languages.length).toBeGreaterThan(0);
+      expect(results.services[result.serviceId]!.languages).not.toContain("vi");
     }
     const reasons = reasonsOf(results.groups);
     const distances = reasons.filter((reason): reason is Extract<MatchReason, { kind: "distance" }> => reason.kind === "distance");
