@@ -79,6 +79,10 @@ describe.each(FAMILIES)("questionnaire: $role in $place ($language, JavaScript $
   it("ends with results grouped by need, each with reasons", async () => {
     const context = await harness.context({ javaScript: family.javaScript, width: 360 });
     const page = await context.newPage();
+    // A page the server rendered differently from the browser (a hydration mismatch) reports an error here.
+    const errors: string[] = [];
+    page.on("console", (message) => void (message.type() === "error" && errors.push(message.text())));
+    page.on("pageerror", (error) => errors.push(error.message));
     await answerQuestionnaire(page, family);
     expect(new URL(page.url()).search).toBe("");
     const groups = await page.locator(".need-group").count();
@@ -102,6 +106,7 @@ describe.each(FAMILIES)("questionnaire: $role in $place ($language, JavaScript $
       expect(singles + clustered).toBe(expected);
       await page.screenshot({ path: artifactPath(`results-${family.language}-${family.role}.png`), fullPage: true });
     }
+    expect(errors).toEqual([]);
     await context.close();
   });
 });
