@@ -128,10 +128,16 @@ export function describeAges(minimumAge: number | null, maximumAge: number | nul
   const min = minimumAge !== null && minimumAge > 0 ? minimumAge : null;
   const max = maximumAge;
   if (min === null && max === null) return null;
-  // Under two, an age that is not whole years is said in months, and then the whole range is.
-  const inMonths = [min, max].some((years) => years !== null && years < 2 && !Number.isInteger(years));
+  // Under two, an age that is not whole years is said in months.
+  const monthly = (years: number | null) => years !== null && years < 2 && !Number.isInteger(years);
+  const months = (years: number) => Math.round(years * 12);
+  // A range from months to years says each end in its own unit ("From 6 months to age 8").
+  if (min !== null && max !== null && monthly(min) && !monthly(max) && max >= 2) {
+    return t("service:ages.rangeMonthsToYears", { count: months(min), max });
+  }
+  const inMonths = monthly(min) || monthly(max);
   const unit = inMonths ? "Months" : "Years";
-  const amount = (years: number) => (inMonths ? Math.round(years * 12) : years);
+  const amount = (years: number) => (inMonths ? months(years) : years);
   // Each language words a bound with its number ("Od 1 roku", "Od 3 let"): the count picks the form.
   if (min !== null && max !== null) return t(`service:ages.range${unit}`, { min: amount(min), max: amount(max) });
   if (min !== null) return t(`service:ages.from${unit}`, { count: amount(min) });
