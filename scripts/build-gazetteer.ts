@@ -136,6 +136,11 @@ const OUTSIDE_ALIASES: Record<string, string[]> = {
   Hanoi: ["Hà Nội"],
   "Ho Chi Minh City": ["Hồ Chí Minh", "Thành phố Hồ Chí Minh", "Sài Gòn"],
   "Da Nang": ["Đà Nẵng"],
+  Haiphong: ["Hải Phòng"],
+  "Qui Nhon": ["Quy Nhơn"],
+  // GeoNames spells it with the Icelandic eth (Ð), which no one types.
+  "Ðà Lạt": ["Đà Lạt"],
+  Pilsen: ["Plzeň"],
 };
 
 function outsideNames(): string[] {

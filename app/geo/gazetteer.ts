@@ -8,8 +8,8 @@
  *   1. a postal code anywhere in the query ("90805", ZIP+4 "90805-1234", "602 00" or "60200");
  *   2. the exact folded name or alias, trying the query as typed, then without trailing country/state words
  *      ("long beach ca" → "long beach") and without a leading Vietnamese/Czech admin word ("huyện Phú Tân");
- *   3. the name of a town in the same countries but outside the regions: "outside";
- *   4. a prefix (≥ 3 characters) that names a single place;
+ *   3. a prefix (≥ 3 characters) that names a single place;
+ *   4. the name of a town in the same countries but outside the regions: "outside";
  *   5. otherwise not-found, with up to 5 suggestions: prefix matches, then names within a small edit distance.
  * Where several places share a name, the preferred region wins, then the larger population.
  */
@@ -244,16 +244,18 @@ export function lookupPlace(query: string, region?: RegionCode): PlaceLookup {
     const matches = BY_NAME.get(candidate);
     if (matches) return { status: "found", place: best(matches, preferred, query) };
   }
-  // 3. Towns outside the regions, only after every name in them: "Glendale" is in Los Angeles County before Arizona.
-  if (candidates.some((candidate) => OUTSIDE.has(candidate))) return { status: "outside" };
 
-  // 4. A prefix that names one place (or one name shared by several places).
+  // 3. A prefix that names one place (or one name shared by several places).
   const base = candidates[candidates.length - 1]!;
   for (const candidate of candidates) {
     if (candidate.length < MIN_PREFIX_LENGTH) continue;
     const unique = uniquePrefixMatch(candidate, preferred, query);
     if (unique) return { status: "found", place: unique };
   }
+
+  // 4. Towns outside the regions, only after every name and prefix in them: "Glendale" is in Los Angeles
+  // County before Arizona, and "Manhattan" is Manhattan Beach before New York.
+  if (candidates.some((candidate) => OUTSIDE.has(candidate))) return { status: "outside" };
 
   // 5. Suggestions.
   return { status: "not-found", suggestions: nameSuggestions(base, preferred) };

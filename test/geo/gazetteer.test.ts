@@ -214,11 +214,14 @@ describe("lookupPlace: ranking", () => {
   });
 
   it("knows the towns of the regions' countries beyond the regions, by the names families type", () => {
-    for (const town of ["Praha", "Prague", "Ostrava", "Hà Nội", "Thành phố Hồ Chí Minh", "Sài Gòn", "Cần Thơ", "Phoenix", "San Francisco, CA"]) {
+    const towns = ["Praha", "Prague", "Plzeň", "Ostrava", "Hà Nội", "Thành phố Hồ Chí Minh", "Sài Gòn", "Cần Thơ", "Đà Lạt", "Hải Phòng", "Quy Nhơn", "Phoenix", "San Francisco, CA"];
+    for (const town of towns) {
       expect(lookupPlace(town).status, town).toBe("outside");
     }
-    // A name in a region wins over the same name elsewhere, and a misspelling stays a misspelling.
+    // A name or a prefix in a region wins over the same name elsewhere, and a misspelling stays a misspelling.
     expect(found(lookupPlace("Glendale")).region).toBe("us-la");
+    expect(found(lookupPlace("Manhattan")).name).toBe("Manhattan Beach");
+    expect(found(lookupPlace("Temple")).name).toBe("Temple City");
     expect(lookupPlace("Prahaa").status).toBe("not-found");
   });
 
