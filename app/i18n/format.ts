@@ -59,8 +59,11 @@ export function weekdayName(day: Weekday, language: Language): string {
   );
 }
 
-/** The week's hours on one line, "Mon–Fri 8:00 AM–5:00 PM; Sat 9:00 AM–12:00 PM", for print. */
-export function formatWeek(lines: readonly WeekLine[], language: Language): string {
+/**
+ * The week's hours on one line, "Mon–Fri 8:00 AM–5:00 PM; Sat 9:00 AM–12:00 PM", for print. A whole
+ * day reads `aroundTheClock` ("24 hours"): its clock would read "12:00 AM–12:00 AM".
+ */
+export function formatWeek(lines: readonly WeekLine[], language: Language, aroundTheClock: string): string {
   const day = (weekday: Weekday) =>
     formatter(`weekday-short ${language}`, () => new Intl.DateTimeFormat(language, { weekday: "short", timeZone: "UTC" })).format(
       new Date(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(weekday))),
@@ -68,7 +71,10 @@ export function formatWeek(lines: readonly WeekLine[], language: Language): stri
   return lines
     .map(({ from, to, spans }) => {
       const days = from === to ? day(from) : `${day(from)}–${day(to)}`;
-      return `${days} ${spans.map((span) => `${formatClock(span.opensAt, language)}–${formatClock(span.closesAt, language)}`).join(", ")}`;
+      const hours = spans.map((span) =>
+        span.opensAt === "00:00" && span.closesAt === "24:00" ? aroundTheClock : `${formatClock(span.opensAt, language)}–${formatClock(span.closesAt, language)}`,
+      );
+      return `${days} ${hours.join(", ")}`;
     })
     .join("; ");
 }

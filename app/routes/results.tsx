@@ -179,7 +179,7 @@ function ResultCard({
         ) : null}
         {/* "Open now" goes stale on paper: a printed sheet shows the week instead. */}
         {opening ? <li className={`opening-${service.opening.kind}${service.week.length > 0 && service.opening.kind !== "always-open" ? " screen-only" : ""}`}>{opening}</li> : null}
-        {service.week.length > 0 && service.opening.kind !== "always-open" ? <li className="print-only">{formatWeek(service.week, language)}</li> : null}
+        {service.week.length > 0 && service.opening.kind !== "always-open" ? <li className="print-only">{formatWeek(service.week, language, t("service:hours.aroundTheClock"))}</li> : null}
       </ul>
       {service.phone ? (
         <p>

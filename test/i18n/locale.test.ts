@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { switchLanguagePath } from "~/components/LanguageSwitcher";
 import { languageFromAcceptLanguage, languageFromPath } from "~/i18n/locale.server";
-import type { WeekLine } from "~/directory/hours";
+import { weekLines, type WeekLine } from "~/directory/hours";
 import { describeAges, formatDistance, formatWeek } from "~/i18n/format";
 import { i18nFor } from "~/i18n/i18n";
 import { resourcesFor } from "~/i18n/resources.server";
@@ -67,9 +67,12 @@ describe("plurals and numbers", () => {
       { from: "MO", to: "FR", spans: [{ opensAt: "08:00", closesAt: "17:00" }] },
       { from: "SA", to: "SA", spans: [{ opensAt: "09:00", closesAt: "12:00" }, { opensAt: "13:00", closesAt: "15:30" }] },
     ];
-    expect(formatWeek(week, "en")).toBe("Mon–Fri 8:00 AM–5:00 PM; Sat 9:00 AM–12:00 PM, 1:00 PM–3:30 PM");
-    expect(formatWeek(week, "cs")).toBe("po–pá 8:00–17:00; so 9:00–12:00, 13:00–15:30");
-    expect(formatWeek([], "vi")).toBe("");
+    expect(formatWeek(week, "en", "24 hours")).toBe("Mon–Fri 8:00 AM–5:00 PM; Sat 9:00 AM–12:00 PM, 1:00 PM–3:30 PM");
+    expect(formatWeek(week, "cs", "nonstop")).toBe("po–pá 8:00–17:00; so 9:00–12:00, 13:00–15:30");
+    expect(formatWeek([], "vi", "cả ngày đêm")).toBe("");
+    // Days open around the clock, from weekLines over merged intervals, say so rather than "12:00 AM–12:00 AM".
+    const allWeekdays = weekLines([{ start: 0, end: 5 * 24 * 60 }]);
+    expect(formatWeek(allWeekdays, "en", "24 hours")).toBe("Mon–Fri 24 hours");
   });
   it("says the ages with the case and number each language needs", () => {
     const cs = i18nFor("cs", resourcesFor("cs")).t;
