@@ -263,8 +263,8 @@ interface Survivor {
   baseScore: number;
   /** The family is pregnant and the service serves pregnancy: a reason in the pregnancy group. */
   servesThePregnancy: boolean;
-  /** Of the family's children only the one on the way fits its ages: a reason in every group. */
-  onlyUnbornFits: boolean;
+  /** Only the pregnancy gets it past its ages (no child fits them; the baby on the way does, or it serves pregnancy): a reason in every group. */
+  inForThePregnancy: boolean;
   /** The nearest physical location within the radius; null without a place or when none is in range. */
   nearest: { location: CandidateLocation; km: number } | null;
   /** The service area that covers the place when no location is in range; else null. */
@@ -289,7 +289,7 @@ function survivorOf(service: CandidateService, family: Family): Survivor | null 
 
   // Ages: some child fits, or the family is pregnant and the service serves pregnancy or starts at 0.
   const servesPregnancy = service.needs.includes("pregnancy");
-  let onlyUnbornFits = false;
+  let inForThePregnancy = false;
   const { minimumAge, maximumAge } = service;
   if (family.ageFilterApplies && (minimumAge !== null || maximumAge !== null)) {
     // maximumAge is inclusive of the whole year: a maximum of 5 fits a child of 71 months, not 72.
@@ -298,7 +298,7 @@ function survivorOf(service: CandidateService, family: Family): Survivor | null 
     if (!family.childMonths.some((months) => months >= fromMonths && months < toMonths)) {
       const unbornFits = !minimumAge;
       if (!family.pregnant || (!unbornFits && !servesPregnancy)) return null;
-      onlyUnbornFits = unbornFits;
+      inForThePregnancy = true;
     }
   }
 
@@ -332,7 +332,7 @@ function survivorOf(service: CandidateService, family: Family): Survivor | null 
     needsServed,
     baseScore,
     servesThePregnancy: family.pregnant && servesPregnancy,
-    onlyUnbornFits,
+    inForThePregnancy,
     nearest,
     area,
     speaks,
@@ -502,7 +502,7 @@ function reasonsOf(need: NeedCode, survivor: Survivor): MatchReason[] {
     reasons.push({ kind: "ages", minimumAge: service.minimumAge, maximumAge: service.maximumAge });
   }
   // In another need's group a clinic that also serves pregnancy is there for the child who fits it.
-  if (survivor.onlyUnbornFits || (need === "pregnancy" && survivor.servesThePregnancy)) reasons.push({ kind: "pregnancy" });
+  if (survivor.inForThePregnancy || (need === "pregnancy" && survivor.servesThePregnancy)) reasons.push({ kind: "pregnancy" });
   if (nearest) reasons.push({ kind: "distance", km: Math.round(nearest.km * 10) / 10 });
   else if (area) reasons.push({ kind: "service-area", areaName: area.name });
   if (speaks !== null) reasons.push({ kind: "speaks", language: speaks });

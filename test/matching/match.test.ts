@@ -265,6 +265,10 @@ describe("ages", () => {
     const newborns = service("newborns", { needs: ["pregnancy", "child-health"], minimumAge: 0, maximumAge: 0 });
     const later = match(family({ pregnant: true, childAgesMonths: [30], needs: ["pregnancy", "child-health"] }), [newborns]);
     expect(find(later, "newborns", 1)!.reasons).toContainEqual({ kind: "pregnancy" });
+    // And where no child fits a pregnancy service's ages (a mothers' age range), the pregnancy lets it in everywhere.
+    const mothers = service("mothers", { needs: ["pregnancy", "parenting"], minimumAge: 16, maximumAge: 45 });
+    const withToddler = match(family({ pregnant: true, childAgesMonths: [30], needs: ["pregnancy", "parenting"] }), [mothers]);
+    expect(find(withToddler, "mothers", 1)!.reasons).toContainEqual({ kind: "pregnancy" });
   });
 
   it("gives no pregnancy reason when a child already fits a non-pregnancy service", () => {
