@@ -52,6 +52,8 @@ export interface ServiceCard {
   name: LocalizedText;
   organization: string;
   description: LocalizedText | null;
+  /** The site a card names (nearest the family's place, else the first; see readSummaries) and its city. */
+  siteId: string | null;
   city: string | null;
   opening: OpeningStatus;
   /** The week's hours, for print (where "open now" would go stale). */
@@ -339,6 +341,7 @@ export function readSummaries(db: Db, ranked: Ranked[], language: Language, now:
     if (!row) continue;
     const [id, cardText, needs, languages, free, hours] = row;
     const card = JSON.parse(cardText) as ServiceCardRecord;
+    const site = nearestSite(card.sites, near);
     const translations: TranslationMap = new Map();
     for (const [key, value] of Object.entries(card.translations)) {
       const [translationLanguage, field] = key.split(" ") as [string, string];
@@ -355,7 +358,8 @@ export function readSummaries(db: Db, ranked: Ranked[], language: Language, now:
       languages: paddedCodes(languages),
       distanceKm: entry.distanceKm,
       coversPlace: entry.coversPlace,
-      city: nearestSite(card.sites, near)?.[4] || null,
+      siteId: site?.[0] ?? null,
+      city: site?.[4] || null,
       ...hoursOf(hours, now),
       phone: card.phone,
       locations: card.sites.map(([siteId, lat, lng, name]) => ({ id: siteId, lat, lng, name })),

@@ -208,7 +208,7 @@ export function getServiceDetail(db: Db, id: string, language: Language, now: Da
   };
 }
 
-/** The sites' addresses, by location id, one line each: what a printed sheet needs to find them. On the results page's hot path, hence SQL prepared once. */
+/** The sites' addresses, by location id, one line each: what a printed sheet needs to find them. On the results page's hot path, hence prepared SQL (one statement per list length). */
 export function readAddresses(db: Db, locationIds: readonly string[]): Record<string, string> {
   if (locationIds.length === 0) return {};
   const rows = prepared(

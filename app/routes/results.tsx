@@ -46,9 +46,6 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const ids = [...new Set(outcome.groups.flatMap((group) => group.results.map((result) => result.serviceId)))];
   const summaries = readSummaries(db, ids.map((id) => ({ id, distanceKm: null, coversPlace: false })), language, now, answers.place);
   const share = shareParams(answers);
-  // The site each card names: the nearest, or the first of a phone or online service's.
-  const firstSite = new Map(summaries.map((card) => [card.id, card.locations[0]?.id ?? null]));
-  const shownSites = outcome.groups.flatMap((group) => group.results.map((result) => result.nearestLocationId ?? firstSite.get(result.serviceId) ?? null));
   return {
     title: t("results:meta.title"),
     placeMissing: false as const,
@@ -60,9 +57,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     // is the group's heading, and score and distance are said by the order and the reasons.
     groups: outcome.groups.map(({ need, results }) => ({
       need,
-      results: results.map(({ serviceId, nearestLocationId, reasons }) => ({
+      results: results.map(({ serviceId, reasons }) => ({
         serviceId,
-        nearestLocationId,
         reasons: reasons.filter((reason): reason is ShownReason => reason.kind !== "need"),
       })),
     })),
@@ -76,7 +72,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       ]),
     ),
     // The address of the site a card names, for the printed sheet.
-    addresses: readAddresses(db, [...new Set(shownSites)].filter((id): id is string => id !== null)),
+    addresses: readAddresses(db, summaries.flatMap((card) => (card.siteId ? [card.siteId] : []))),
     sharePath: `/${language}/results?${share.toString()}`,
     widerRadiusKm: WIDER_RADII_KM.find((radius) => radius > outcome.radiusKm) ?? null,
   };
@@ -92,7 +88,7 @@ type ResultsCard = ServiceCard & { languages: string[] };
 
 /** The reasons a card lists: the need a result is for is its group's heading. */
 type ShownReason = Exclude<MatchReason, { kind: "need" }>;
-type ShownResult = Pick<MatchedService, "serviceId" | "nearestLocationId"> & { reasons: ShownReason[] };
+type ShownResult = Pick<MatchedService, "serviceId"> & { reasons: ShownReason[] };
 
 function Reason({ reason, region }: { reason: ShownReason; region: RegionCode }) {
   const t = useT("results");
@@ -143,7 +139,7 @@ function ResultCard({
   const t = useT("results");
   const language = useLanguage();
   const opening = describeOpening(service.opening, t, language);
-  const site = service.locations.find((location) => location.id === result.nearestLocationId) ?? service.locations[0];
+  const site = service.locations.find((location) => location.id === service.siteId);
   const address = site ? addresses[site.id] : undefined;
   return (
     <li

@@ -6,6 +6,7 @@ import { localizedField, type TranslationMap } from "~/directory/text";
 import { reindexServices } from "~/directory/search-index.server";
 import { buildFtsQuery, EMPTY_SEARCH, PAGE_SIZE, type SearchQuery } from "~/directory/search-query";
 import { RANKED_MATCH_CAP, SEARCH_RADIUS_KM, readSummaries, resolvePlace, searchServices, type SearchResultItem } from "~/directory/search.server";
+import { readAddresses } from "~/directory/service.server";
 import { createLoadContext } from "~/entry.server";
 import { loader as searchLoader } from "~/routes/search";
 import { distanceKm } from "~/geo/distance";
@@ -429,6 +430,7 @@ function referenceSummary(id: string, language: "vi" | "en" | "cs", now: Date): 
       .all(id) as SearchResultItem["needs"],
     free: sqlite.prepare(`SELECT count(*) FROM cost_option WHERE amount = 0 AND service_id = ?`).pluck().get(id) !== 0,
     languages: sqlite.prepare(`SELECT code FROM language WHERE service_id = ? ORDER BY rowid`).pluck().all(id) as string[],
+    siteId: sites[0]?.id ?? null,
     city: sites[0]?.city || null,
     opening: zone ? openingStatus(intervals.filter((interval) => interval.zone === zone), now, zone) : { kind: "no-hours" },
     week: zone ? weekLines(intervals.filter((interval) => interval.zone === zone)) : [],
@@ -495,9 +497,24 @@ describe("a page's services, read from the search index", () => {
       }
       throw new Error("the demo directory has a service with sites in two cities");
     })();
-    const read = (near: { lat: number; lng: number } | null) => readSummaries(db, [{ id: first!.serviceId, distanceKm: null, coversPlace: false }], "en", new Date(), near)[0]!.city;
-    expect(read(null)).toBe(first!.city);
-    expect(read({ lat: elsewhere!.lat + 0.001, lng: elsewhere!.lng })).toBe(elsewhere!.city);
+    const read = (near: { lat: number; lng: number } | null) => {
+      const [card] = readSummaries(db, [{ id: first!.serviceId, distanceKm: null, coversPlace: false }], "en", new Date(), near);
+      return { city: card!.city, site: card!.locations.find((location) => location.id === card!.siteId) };
+    };
+    expect(read(null)).toMatchObject({ city: first!.city, site: { lat: first!.lat, lng: first!.lng } });
+    expect(read({ lat: elsewhere!.lat + 0.001, lng: elsewhere!.lng })).toMatchObject({ city: elsewhere!.city, site: { lat: elsewhere!.lat, lng: elsewhere!.lng } });
+  });
+
+  it("come with their sites' street addresses for print, physical ones only", () => {
+    const sqlite = db.$client;
+    const row = sqlite
+      .prepare(`SELECT location_id AS id, address_1 AS line, city, postal_code AS postal, state_province AS state FROM address WHERE country = 'US' AND address_type = 'physical' ORDER BY rowid LIMIT 1`)
+      .get() as { id: string; line: string; city: string; postal: string; state: string };
+    expect(readAddresses(db, [row.id, "no-such-site"])).toEqual({ [row.id]: `${row.line}, ${row.city}, ${row.state} ${row.postal}` });
+    sqlite.prepare(`UPDATE address SET address_type = 'postal' WHERE location_id = ?`).run(row.id);
+    expect(readAddresses(db, [row.id])).toEqual({});
+    sqlite.prepare(`UPDATE address SET address_type = 'physical' WHERE location_id = ?`).run(row.id);
+    expect(readAddresses(db, [])).toEqual({});
   });
 
   it("leave out a service that is not (or no longer) in the index", () => {
