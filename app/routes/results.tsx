@@ -4,7 +4,8 @@ import { Link, redirect, useRouteLoaderData } from "react-router";
 import { dbContext } from "~/db.server";
 import { readSummaries, type ServiceCard } from "~/directory/search.server";
 import { readAddresses } from "~/directory/service.server";
-import { describeAges, describeOpening, formatDate, formatDistance, formatWeek, languageNameInSentence } from "~/i18n/format";
+import { OpeningFacts } from "~/components/OpeningFacts";
+import { describeAges, formatDate, formatDistance, languageNameInSentence } from "~/i18n/format";
 import { useLanguage } from "~/i18n/use-language";
 import { requireLanguage } from "~/i18n/locale.server";
 import { serverT } from "~/i18n/resources.server";
@@ -46,6 +47,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const ids = [...new Set(outcome.groups.flatMap((group) => group.results.map((result) => result.serviceId)))];
   const summaries = readSummaries(db, ids.map((id) => ({ id, distanceKm: null, coversPlace: false })), language, now, answers.place);
   const share = shareParams(answers);
+  const speaksNone = new Set(
+    answers.languages.length === 0
+      ? []
+      : outcome.groups.flatMap((group) => group.results.filter((result) => !result.reasons.some(speaksToFamily)).map((result) => result.serviceId)),
+  );
   return {
     title: t("results:meta.title"),
     placeMissing: false as const,
@@ -68,7 +74,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       summaries.map(({ needs, free, languages, distanceKm, coversPlace, ...card }): [string, ResultsCard] => [
         card.id,
         // A family that named its languages is told which ones a service speaks when it speaks none of theirs.
-        { ...card, languages: answers.languages.length > 0 ? languages : [] },
+        { ...card, languages: speaksNone.has(card.id) ? languages : [] },
       ]),
     ),
     // The address of the site a card names, for the printed sheet.
@@ -83,7 +89,10 @@ export const headers: Route.HeadersFunction = () => ({ "Cache-Control": "no-stor
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
-/** What a card shows of a service; its languages only for a family that named its own. */
+/** The service speaks one of the family's languages, or offers an interpreter. */
+const speaksToFamily = (reason: MatchReason) => reason.kind === "speaks" || reason.kind === "interpretation";
+
+/** What a card shows of a service; its languages only where it speaks none of the family's. */
 type ResultsCard = ServiceCard & { languages: string[] };
 
 /** The reasons a card lists: the need a result is for is its group's heading. */
@@ -138,7 +147,6 @@ function ResultCard({
 }) {
   const t = useT("results");
   const language = useLanguage();
-  const opening = describeOpening(service.opening, t, language);
   const site = service.locations.find((location) => location.id === service.siteId);
   const address = site ? addresses[site.id] : undefined;
   return (
@@ -170,12 +178,10 @@ function ResultCard({
       <ul className="facts">
         {site && (site.name || address) ? <li className="print-only">{[site.name, address].filter(Boolean).join(", ")}</li> : null}
         {service.city ? <li>{service.city}</li> : null}
-        {service.languages.length > 0 && !result.reasons.some((reason) => reason.kind === "speaks" || reason.kind === "interpretation") ? (
+        {service.languages.length > 0 && !result.reasons.some(speaksToFamily) ? (
           <li className="fact-languages">{t("search:speaks", { languages: service.languages.map((code) => languageNameInSentence(code, language)).join(", ") })}</li>
         ) : null}
-        {/* "Open now" goes stale on paper: a printed sheet shows the week instead. */}
-        {opening ? <li className={`opening-${service.opening.kind}${service.week.length > 0 && service.opening.kind !== "always-open" ? " screen-only" : ""}`}>{opening}</li> : null}
-        {service.week.length > 0 && service.opening.kind !== "always-open" ? <li className="print-only">{formatWeek(service.week, language, t("service:hours.aroundTheClock"))}</li> : null}
+        <OpeningFacts opening={service.opening} week={service.week} />
       </ul>
       {service.phone ? (
         <p>

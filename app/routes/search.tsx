@@ -2,7 +2,8 @@ import { useT } from "~/i18n/use-t";
 import { Form, Link } from "react-router";
 import { MapView, type MapMarker } from "~/components/map/MapView";
 import { dbContext } from "~/db.server";
-import { describeOpening, formatDistance, formatNumber, languageName, languageNameInSentence } from "~/i18n/format";
+import { OpeningFacts } from "~/components/OpeningFacts";
+import { formatDistance, formatNumber, languageName, languageNameInSentence } from "~/i18n/format";
 import { useLanguage } from "~/i18n/use-language";
 import { requireLanguage } from "~/i18n/locale.server";
 import { serverT } from "~/i18n/resources.server";
@@ -40,7 +41,6 @@ function hrefFor(language: string, query: SearchQuery, changes: Partial<SearchQu
 function ResultCard({ item, region }: { item: SearchResultItem; region: RegionCode | null }) {
   const t = useT("search");
   const language = useLanguage();
-  const opening = describeOpening(item.opening, t, language);
   return (
     <li className="result-card" data-service-id={item.id}>
       <h3>
@@ -59,7 +59,7 @@ function ResultCard({ item, region }: { item: SearchResultItem; region: RegionCo
         {item.distanceKm !== null ? <li className="fact-distance">{t("distanceAway", { distance: formatDistance(item.distanceKm, language, region) })}</li> : null}
         {item.coversPlace ? <li>{t("coversPlace")}</li> : null}
         {item.city ? <li>{item.city}</li> : null}
-        {opening ? <li className={`fact-opening opening-${item.opening.kind}`}>{opening}</li> : null}
+        <OpeningFacts opening={item.opening} week={item.week} />
         {item.free ? <li className="fact-free">{t("free")}</li> : null}
         {item.languages.length > 0 ? (
           <li>{t("speaks", { languages: item.languages.map((code) => languageNameInSentence(code, language)).join(", ") })}</li>
