@@ -14,12 +14,16 @@ import type { MatchReason, MatchedService } from "~/matching/types";
 import { firstMissingStep, shareParams } from "~/questionnaire/answers";
 import { answersFromShareParams } from "~/questionnaire/steps.server";
 import { readAnswers } from "~/questionnaire/cookie.server";
+import { lookupPlace } from "~/geo/gazetteer";
 import { REGIONS, type RegionCode } from "~/regions";
 import type { loader as rootLoader } from "~/root";
 import { NeedIcon } from "~/taxonomy/NeedIcon";
 import type { Route } from "./+types/results";
 
 const ResultsMap = lazy(() => import("~/components/map/ResultsMap.client"));
+
+/** Why there are no results to show. */
+type Notice = "brokenLink" | "placeMissing" | "placeOutside";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const language = requireLanguage(params);
@@ -30,7 +34,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   // A link that names needs, none of them known, was cut short or altered: it says so, rather
   // than sending a visitor who never started into the questionnaire's middle.
   if (!shared && url.searchParams.has("need")) {
-    return { title: t("results:meta.title"), placeMissing: true as const, brokenLink: true, region: null };
+    return { title: t("results:meta.title"), placeMissing: true as const, notice: "brokenLink" as Notice, region: null };
   }
   const answers = shared ?? (await readAnswers(request));
   if (!shared) {
@@ -38,7 +42,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     if (missing) return redirect(`/${language}/questionnaire/${missing}?missing=1`);
   }
   if (!answers.place) {
-    return { title: t("results:meta.title"), placeMissing: true as const, brokenLink: false, region: null };
+    // A shared link to a town beyond the regions says so, rather than that it names no place.
+    const outside = shared !== null && lookupPlace(url.searchParams.get("place") ?? "").status === "outside";
+    return { title: t("results:meta.title"), placeMissing: true as const, notice: (outside ? "placeOutside" : "placeMissing") as Notice, region: null };
   }
   const wider = Number(url.searchParams.get("radius"));
   const db = context.get(dbContext);
@@ -210,7 +216,7 @@ export default function Results({ loaderData }: Route.ComponentProps) {
     return (
       <section>
         <h1>{t("title")}</h1>
-        <p className="notice notice-warning">{t(loaderData.brokenLink ? "brokenLink" : "placeMissing")}</p>
+        <p className="notice notice-warning">{t(loaderData.notice === "placeOutside" ? "questionnaire:errors.place-outside" : loaderData.notice)}</p>
         <Link to={`/${language}/questionnaire`}>{t("startQuestionnaire")}</Link>
       </section>
     );

@@ -635,12 +635,13 @@ describe("share links", () => {
     const byName = (await stranger.results("?need=pregnancy&place=phu%20tan")) as ResultsData;
     expect(byName.place).toEqual({ lat: 10.62, lng: 105.3, region: "vn-an-giang", label: "Phú Tân" });
     expect(byName.groups[0]!.results.length).toBeGreaterThan(0);
-    expect(await stranger.results("?need=pregnancy&place=Xyzzyqq")).toMatchObject({ placeMissing: true, region: null });
+    expect(await stranger.results("?need=pregnancy&place=Xyzzyqq")).toMatchObject({ placeMissing: true, notice: "placeMissing", region: null });
+    expect(await stranger.results("?need=pregnancy&place=Praha")).toMatchObject({ placeMissing: true, notice: "placeOutside", region: null });
   });
 
   it("naming only unknown needs were cut short or altered: the page says so, rather than sending a stranger into the questionnaire", async () => {
     const stranger = new Visitor("en");
-    expect(await stranger.results("?need=astrology&place=Brno&at=49.19,16.61")).toMatchObject({ placeMissing: true, brokenLink: true, region: null });
+    expect(await stranger.results("?need=astrology&place=Brno&at=49.19,16.61")).toMatchObject({ placeMissing: true, notice: "brokenLink", region: null });
     // Without any need it is no share link at all: the questionnaire's own answers decide.
     expect(location(await stranger.results("?place=Brno"))).toBe("/en/questionnaire/safety?missing=1");
   });
