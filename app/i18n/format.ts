@@ -18,6 +18,23 @@ function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.Disp
   return cached;
 }
 
+/**
+ * Formatting with Intl takes microseconds per call, and a results page asks for the same few clock
+ * times, weekdays and dates dozens of times (each card's week, opening and checked date). The words
+ * for a value never change, so each is formatted once: keys are "kind language value", and the cache
+ * stops growing at a size no real set of values reaches.
+ */
+const formatted = new Map<string, string>();
+const MAX_FORMATTED = 20_000;
+function once(key: string, format: () => string): string {
+  let words = formatted.get(key);
+  if (words === undefined) {
+    words = format();
+    if (formatted.size < MAX_FORMATTED) formatted.set(key, words);
+  }
+  return words;
+}
+
 const KM_PER_MILE = 1.609344;
 
 /**
@@ -28,7 +45,9 @@ export function formatDistance(km: number, language: Language, region: RegionCod
   const unit = region && REGIONS[region].country === "US" ? "mile" : "kilometer";
   const amount = unit === "mile" ? km / KM_PER_MILE : km;
   const value = amount < 10 ? Math.round(amount * 10) / 10 : Math.round(amount);
-  return formatter(`${unit} ${language}`, () => new Intl.NumberFormat(language, { style: "unit", unit, maximumFractionDigits: 1 })).format(value);
+  return once(`${unit} ${language} ${value}`, () =>
+    formatter(`${unit} ${language}`, () => new Intl.NumberFormat(language, { style: "unit", unit, maximumFractionDigits: 1 })).format(value),
+  );
 }
 
 export function formatNumber(value: number, language: Language): string {
@@ -37,19 +56,23 @@ export function formatNumber(value: number, language: Language): string {
 
 /** "YYYY-MM-DD" as a date in the page's language; the date itself, without time zone shifts. */
 export function formatDate(isoDate: string, language: Language): string {
-  const [year, month, day] = isoDate.split("-").map(Number);
-  if (!year || !month || !day) return isoDate;
-  return formatter(`date ${language}`, () => new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" })).format(
-    new Date(Date.UTC(year, month - 1, day)),
-  );
+  return once(`date ${language} ${isoDate}`, () => {
+    const [year, month, day] = isoDate.split("-").map(Number);
+    if (!year || !month || !day) return isoDate;
+    return formatter(`date ${language}`, () => new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" })).format(
+      new Date(Date.UTC(year, month - 1, day)),
+    );
+  });
 }
 
 /** "HH:MM" (local wall-clock) in the page's language's usual form. */
 export function formatClock(time: string, language: Language): string {
-  const [hours = 0, minutes = 0] = time.split(":").map(Number);
-  return formatter(`clock ${language}`, () => new Intl.DateTimeFormat(language, { hour: "numeric", minute: "2-digit", timeZone: "UTC" })).format(
-    new Date(Date.UTC(2024, 0, 1, hours % 24, minutes)),
-  );
+  return once(`clock ${language} ${time}`, () => {
+    const [hours = 0, minutes = 0] = time.split(":").map(Number);
+    return formatter(`clock ${language}`, () => new Intl.DateTimeFormat(language, { hour: "numeric", minute: "2-digit", timeZone: "UTC" })).format(
+      new Date(Date.UTC(2024, 0, 1, hours % 24, minutes)),
+    );
+  });
 }
 
 export function weekdayName(day: Weekday, language: Language): string {
@@ -65,8 +88,11 @@ export function weekdayName(day: Weekday, language: Language): string {
  */
 export function formatWeek(lines: readonly WeekLine[], language: Language, aroundTheClock: string): string {
   const day = (weekday: Weekday) =>
-    formatter(`weekday-short ${language}`, () => new Intl.DateTimeFormat(language, { weekday: "short", timeZone: "UTC" })).format(
-      new Date(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(weekday))),
+    once(`weekday-short ${language} ${weekday}`, () =>
+      formatter(`weekday-short ${language}`, () => new Intl.DateTimeFormat(language, { weekday: "short", timeZone: "UTC" })).format(
+        // 2024-01-01 was a Monday.
+        new Date(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(weekday))),
+      ),
     );
   return lines
     .map(({ from, to, spans }) => {
