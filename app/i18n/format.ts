@@ -155,7 +155,7 @@ export function describeOpening(status: OpeningStatus, t: TFunction, language: L
 }
 
 /** "Ages 3–5", "From age 3", "Up to 18 months", or null when the service has no age limit. */
-export function describeAges(minimumAge: number | null, maximumAge: number | null, t: TFunction): string | null {
+export function describeAges(minimumAge: number | null, maximumAge: number | null, t: TFunction, language: Language): string | null {
   // A minimum of 0 is no minimum.
   const min = minimumAge !== null && minimumAge > 0 ? minimumAge : null;
   const max = maximumAge;
@@ -163,15 +163,18 @@ export function describeAges(minimumAge: number | null, maximumAge: number | nul
   // Under two, an age that is not whole years is said in months.
   const monthly = (years: number | null) => years !== null && years < 2 && !Number.isInteger(years);
   const months = (years: number) => Math.round(years * 12);
+  // Numbers in the language's own writing ("2,5"); the count picks each language's form ("Od 1 roku", "Od 3 let").
+  const words = (count: number) => ({ count, age: formatNumber(count, language) });
   // A range from months to years says each end in its own unit ("From 6 months to age 8").
   if (min !== null && max !== null && monthly(min) && !monthly(max) && max >= 2) {
-    return t("service:ages.rangeMonthsToYears", { count: months(min), max });
+    return t("service:ages.rangeMonthsToYears", { ...words(months(min)), max: formatNumber(max, language) });
   }
   const inMonths = monthly(min) || monthly(max);
   const unit = inMonths ? "Months" : "Years";
   const amount = (years: number) => (inMonths ? months(years) : years);
-  // Each language words a bound with its number ("Od 1 roku", "Od 3 let"): the count picks the form.
-  if (min !== null && max !== null) return t(`service:ages.range${unit}`, { min: amount(min), max: amount(max) });
-  if (min !== null) return t(`service:ages.from${unit}`, { count: amount(min) });
-  return t(`service:ages.upTo${unit}`, { count: amount(max!) });
+  if (min !== null && max !== null) {
+    return t(`service:ages.range${unit}`, { min: formatNumber(amount(min), language), max: formatNumber(amount(max), language) });
+  }
+  if (min !== null) return t(`service:ages.from${unit}`, words(amount(min)));
+  return t(`service:ages.upTo${unit}`, words(amount(max!)));
 }

@@ -110,7 +110,7 @@ function Reason({ reason, region }: { reason: ShownReason; region: RegionCode })
   const language = useLanguage();
   switch (reason.kind) {
     case "ages": {
-      const ages = describeAges(reason.minimumAge, reason.maximumAge, t);
+      const ages = describeAges(reason.minimumAge, reason.maximumAge, t, language);
       return ages ? <li>{t("reasons.ages", { ages })}</li> : null;
     }
     case "pregnancy":

@@ -108,7 +108,7 @@ export default function Service({ loaderData }: Route.ComponentProps) {
   const { service } = loaderData;
   const t = useT("service");
   const language = useLanguage();
-  const ages = describeAges(service.minimumAge, service.maximumAge, t);
+  const ages = describeAges(service.minimumAge, service.maximumAge, t, language);
   const opening = describeOpening(service.opening, t, language);
   const markers = service.sites.flatMap((site) =>
     site.lat !== null && site.lng !== null ? [{ id: site.id, lat: site.lat, lng: site.lng, label: site.name ?? service.name.text, detail: site.address?.line }] : [],

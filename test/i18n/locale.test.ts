@@ -51,16 +51,16 @@ describe("plurals and numbers", () => {
   });
   it("describes age ranges, with months under two", () => {
     const t = i18nFor("en", resourcesFor("en")).t;
-    expect(describeAges(0, 5, t)).toBe("Up to age 5");
-    expect(describeAges(3, 5, t)).toBe("Ages 3–5");
-    expect(describeAges(3, null, t)).toBe("From age 3");
-    expect(describeAges(0.5, 1.5, t)).toBe("Ages 6–18 months");
-    expect(describeAges(0.5, 8, t)).toBe("From 6 months to age 8");
-    expect(describeAges(1, 1.5, t)).toBe("Ages 12–18 months");
-    expect(describeAges(null, 1.5, t)).toBe("Up to 18 months");
-    expect(describeAges(null, 1 / 12, t)).toBe("Up to 1 month");
-    expect(describeAges(null, null, t)).toBeNull();
-    expect(describeAges(0, null, t)).toBeNull();
+    expect(describeAges(0, 5, t, "en")).toBe("Up to age 5");
+    expect(describeAges(3, 5, t, "en")).toBe("Ages 3–5");
+    expect(describeAges(3, null, t, "en")).toBe("From age 3");
+    expect(describeAges(0.5, 1.5, t, "en")).toBe("Ages 6–18 months");
+    expect(describeAges(0.5, 8, t, "en")).toBe("From 6 months to age 8");
+    expect(describeAges(1, 1.5, t, "en")).toBe("Ages 12–18 months");
+    expect(describeAges(null, 1.5, t, "en")).toBe("Up to 18 months");
+    expect(describeAges(null, 1 / 12, t, "en")).toBe("Up to 1 month");
+    expect(describeAges(null, null, t, "en")).toBeNull();
+    expect(describeAges(0, null, t, "en")).toBeNull();
   });
   it("says a week's hours on one line in the page's language", () => {
     const week: WeekLine[] = [
@@ -76,13 +76,13 @@ describe("plurals and numbers", () => {
   });
   it("says the ages with the case and number each language needs", () => {
     const cs = i18nFor("cs", resourcesFor("cs")).t;
-    expect([describeAges(1, null, cs), describeAges(3, null, cs), describeAges(6, null, cs)]).toEqual(["Od 1 roku", "Od 3 let", "Od 6 let"]);
-    expect([describeAges(null, 1, cs), describeAges(null, 6, cs), describeAges(null, 2.5, cs)]).toEqual(["Do 1 roku", "Do 6 let", "Do 2,5 roku"]);
-    expect([describeAges(null, 1 / 12, cs), describeAges(0.5, null, cs), describeAges(null, 1.5, cs)]).toEqual(["Do 1 měsíce", "Od 6 měsíců", "Do 18 měsíců"]);
-    expect(describeAges(2, 6, cs)).toBe("Věk 2–6 let");
-    expect([describeAges(0.5, 8, cs), describeAges(1 / 12, 3, cs)]).toEqual(["Od 6 měsíců do 8 let", "Od 1 měsíce do 3 let"]);
+    expect([describeAges(1, null, cs, "cs"), describeAges(3, null, cs, "cs"), describeAges(6, null, cs, "cs")]).toEqual(["Od 1 roku", "Od 3 let", "Od 6 let"]);
+    expect([describeAges(null, 1, cs, "cs"), describeAges(null, 6, cs, "cs"), describeAges(null, 2.5, cs, "cs")]).toEqual(["Do 1 roku", "Do 6 let", "Do 2,5 roku"]);
+    expect([describeAges(null, 1 / 12, cs, "cs"), describeAges(0.5, null, cs, "cs"), describeAges(null, 1.5, cs, "cs")]).toEqual(["Do 1 měsíce", "Od 6 měsíců", "Do 18 měsíců"]);
+    expect(describeAges(2, 6, cs, "cs")).toBe("Věk 2–6 let");
+    expect([describeAges(0.5, 8, cs, "cs"), describeAges(1 / 12, 3, cs, "cs")]).toEqual(["Od 6 měsíců do 8 let", "Od 1 měsíce do 3 let"]);
     const vi = i18nFor("vi", resourcesFor("vi")).t;
-    expect([describeAges(3, null, vi), describeAges(null, 1.5, vi), describeAges(2, 6, vi), describeAges(0.5, 6, vi)]).toEqual([
+    expect([describeAges(3, null, vi, "vi"), describeAges(null, 1.5, vi, "vi"), describeAges(2, 6, vi, "vi"), describeAges(0.5, 6, vi, "vi")]).toEqual([
       "Từ 3 tuổi",
       "Đến 18 tháng tuổi",
       "Từ 2 đến 6 tuổi",
