@@ -51,7 +51,7 @@ export function formatDistance(km: number, language: Language, region: RegionCod
 }
 
 export function formatNumber(value: number, language: Language): string {
-  return formatter(`number ${language}`, () => new Intl.NumberFormat(language)).format(value);
+  return once(`number ${language} ${value}`, () => formatter(`number ${language}`, () => new Intl.NumberFormat(language)).format(value));
 }
 
 /** "YYYY-MM-DD" as a date in the page's language; the date itself, without time zone shifts. */
