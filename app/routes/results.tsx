@@ -28,7 +28,7 @@ type Notice = "brokenLink" | "placeMissing" | "placeOutside";
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const language = requireLanguage(params);
   const url = new URL(request.url);
-  // A shared link carries the answers (no personal data); otherwise they come from the questionnaire's cookie.
+  // A shared link carries the answers (nothing that identifies the family); otherwise they come from the questionnaire's cookie.
   const shared = answersFromShareParams(url.searchParams);
   const t = serverT(language);
   // A link that names needs, none of them known, was cut short or altered: it says so, rather
