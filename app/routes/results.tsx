@@ -183,7 +183,8 @@ function ResultCard({
       ) : null}
       <ul className="facts">
         {site && (site.name || address) ? <li className="print-only">{[site.name, address].filter(Boolean).join(", ")}</li> : null}
-        {service.city ? <li>{service.city}</li> : null}
+        {/* On paper the address names the city already. */}
+        {service.city ? <li className={address ? "screen-only" : undefined}>{service.city}</li> : null}
         {service.languages.length > 0 && !result.reasons.some(speaksToFamily) ? (
           <li className="fact-languages">{t("search:speaks", { languages: service.languages.map((code) => languageNameInSentence(code, language)).join(", ") })}</li>
         ) : null}
