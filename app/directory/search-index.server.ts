@@ -95,7 +95,21 @@ export interface ServiceCardRecord {
   organization: string;
   translations: Record<string, string>;
   phone: string | null;
-  sites: Array<[id: string, lat: number, lng: number, name: string | null, city: string]>;
+  sites: Array<
+    [
+      id: string,
+      lat: number,
+      lng: number,
+      name: string | null,
+      city: string,
+      // The physical address, all null without one.
+      address1: string | null,
+      address2: string | null,
+      postalCode: string | null,
+      stateProvince: string | null,
+      country: string | null,
+    ]
+  >;
 }
 
 /** service_search.needs or .languages (" cs vi ", padded so a code can be found with its spaces) as a list: ["cs", "vi"]. */
@@ -134,7 +148,7 @@ export function reindexServices(db: Db, serviceIds: readonly string[]): void {
             ' ' || coalesce((SELECT group_concat(l.code, ' ' ORDER BY l.rowid) FROM language l WHERE l.service_id = s.id), '') || ' ',
             ?,
             s.organization_id, s.region, s.interpretation_services IS NOT NULL, s.assured_date,
-            -- What a list of results shows (ServiceCardRecord; db/migrations/0005_result_cards.sql writes the same).
+            -- What a list of results shows (ServiceCardRecord; db/migrations/0005_result_cards.sql and 0006_card_addresses.sql write the same).
             json_object(
               'name', s.name,
               'description', s.description,
@@ -143,8 +157,10 @@ export function reindexServices(db: Db, serviceIds: readonly string[]): void {
               'translations', (SELECT json_group_object(tr.language || ' ' || tr.field, tr.value ORDER BY tr.rowid) FROM translation tr
                                 WHERE tr.entity = 'service' AND tr.entity_id = s.id AND tr.field IN ('name', 'description')),
               'phone', (SELECT p.number FROM phone p WHERE p.service_id = s.id ORDER BY p.rowid LIMIT 1),
-              'sites', (SELECT json_group_array(json_array(l.id, l.latitude, l.longitude, l.name, coalesce(a.city, '')) ORDER BY sal.rowid)
-                          FROM service_at_location sal JOIN location l ON l.id = sal.location_id LEFT JOIN address a ON a.location_id = l.id
+              'sites', (SELECT json_group_array(json_array(l.id, l.latitude, l.longitude, l.name, coalesce(a.city, ''),
+                                                           a.address_1, a.address_2, a.postal_code, a.state_province, a.country) ORDER BY sal.rowid)
+                          FROM service_at_location sal JOIN location l ON l.id = sal.location_id
+                          LEFT JOIN address a ON a.location_id = l.id AND a.address_type = 'physical'
                          WHERE sal.service_id = s.id AND l.latitude IS NOT NULL))
        FROM service s WHERE s.id = ?`,
   );

@@ -10,6 +10,7 @@ import { lookupPlace, type Place } from "~/geo/gazetteer";
 import type { Language } from "~/i18n/languages";
 import type { RegionCode } from "~/regions";
 import { isNeedCode, type NeedCode } from "~/taxonomy/needs";
+import { formatAddress } from "./address";
 import { openingStatus, weekLines, type OpeningStatus, type WeekLine } from "./hours";
 import { paddedCodes, parseHours, placeTokens, type ServiceCardRecord } from "./search-index.server";
 import { buildFtsQuery, PAGE_SIZE, type SearchQuery } from "./search-query";
@@ -52,9 +53,10 @@ export interface ServiceCard {
   name: LocalizedText;
   organization: string;
   description: LocalizedText | null;
-  /** The site a card names (nearest the family's place, else the first; see readSummaries) and its city. */
+  /** The site a card names (nearest the family's place, else the first; see readSummaries), its city and street address. */
   siteId: string | null;
   city: string | null;
+  address: string | null;
   opening: OpeningStatus;
   /** The week's hours, for print (where "open now" would go stale). */
   week: WeekLine[];
@@ -360,12 +362,18 @@ export function readSummaries(db: Db, ranked: Ranked[], language: Language, now:
       coversPlace: entry.coversPlace,
       siteId: site?.[0] ?? null,
       city: site?.[4] || null,
+      address: site ? addressOf(site) : null,
       ...hoursOf(hours, now),
       phone: card.phone,
       locations: card.sites.map(([siteId, lat, lng, name]) => ({ id: siteId, lat, lng, name })),
     });
   }
   return items;
+}
+
+function addressOf([, , , , city, address1, address2, postalCode, stateProvince, country]: ServiceCardRecord["sites"][number]): string | null {
+  if (!address1 || !country) return null;
+  return formatAddress({ line: [address1, address2].filter(Boolean).join(", "), city, postalCode: postalCode ?? "", stateProvince: stateProvince ?? "", country });
 }
 
 function nearestSite<Site extends ServiceCardRecord["sites"][number]>(sites: Site[], near: LatLng | null): Site | undefined {

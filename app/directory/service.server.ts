@@ -2,7 +2,7 @@
  * Everything a family needs to act on one service, read in the reader's language.
  */
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import { prepared, type Db } from "~/db.server";
+import type { Db } from "~/db.server";
 import type { Language } from "~/i18n/languages";
 import { REGIONS, isRegionCode, type RegionCode } from "~/regions";
 import { NEEDS_TAXONOMY_ID, isNeedCode, type NeedCode } from "~/taxonomy/needs";
@@ -15,7 +15,7 @@ import {
   type OpeningStatus,
   type ScheduleRow,
 } from "./hours";
-import { formatAddress, type PostalAddress } from "./address";
+import type { PostalAddress } from "./address";
 import { localizedField, type LocalizedText, type TranslationMap } from "./text";
 
 export interface ServiceSite {
@@ -206,22 +206,4 @@ export function getServiceDetail(db: Db, id: string, language: Language, now: Da
     timeZone,
     sites,
   };
-}
-
-/** The sites' addresses, by location id, one line each: what a printed sheet needs to find them. On the results page's hot path, hence prepared SQL (one statement per list length). */
-export function readAddresses(db: Db, locationIds: readonly string[]): Record<string, string> {
-  if (locationIds.length === 0) return {};
-  const rows = prepared(
-    db,
-    `SELECT location_id, address_1, address_2, city, postal_code, state_province, country FROM address
-      WHERE address_type = 'physical' AND location_id IN (${locationIds.map(() => "?").join(",")})`,
-  )
-    .raw()
-    .all(...locationIds) as Array<[string, string, string | null, string, string, string, string]>;
-  return Object.fromEntries(
-    rows.map(([locationId, line1, line2, city, postalCode, stateProvince, country]) => [
-      locationId,
-      formatAddress({ line: [line1, line2].filter(Boolean).join(", "), city, postalCode, stateProvince, country }),
-    ]),
-  );
 }

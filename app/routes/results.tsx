@@ -3,7 +3,6 @@ import { useT } from "~/i18n/use-t";
 import { Link, redirect, useRouteLoaderData } from "react-router";
 import { dbContext } from "~/db.server";
 import { readSummaries, type ServiceCard } from "~/directory/search.server";
-import { readAddresses } from "~/directory/service.server";
 import { OpeningFacts } from "~/components/OpeningFacts";
 import { describeAges, formatDate, formatDistance, languageNameInSentence } from "~/i18n/format";
 import { useLanguage } from "~/i18n/use-language";
@@ -83,8 +82,6 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         { ...card, languages: speaksNone.has(card.id) ? languages : [] },
       ]),
     ),
-    // The address of the site a card names, for the printed sheet.
-    addresses: readAddresses(db, summaries.flatMap((card) => (card.siteId ? [card.siteId] : []))),
     sharePath: `/${language}/results?${share.toString()}`,
     widerRadiusKm: WIDER_RADII_KM.find((radius) => radius > outcome.radiusKm) ?? null,
   };
@@ -137,15 +134,12 @@ function Reason({ reason, region }: { reason: ShownReason; region: RegionCode })
 function ResultCard({
   result,
   service,
-  addresses,
   region,
   highlighted,
   onHighlight,
 }: {
   result: ShownResult;
   service: ResultsCard;
-  /** One line per site id, for print. */
-  addresses: Record<string, string>;
   /** The family's region, whose units distances are said in. */
   region: RegionCode;
   highlighted: boolean;
@@ -154,7 +148,7 @@ function ResultCard({
   const t = useT("results");
   const language = useLanguage();
   const site = service.locations.find((location) => location.id === service.siteId);
-  const address = site ? addresses[site.id] : undefined;
+  const address = service.address;
   return (
     <li
       className={`result-card${highlighted ? " highlighted" : ""}`}
@@ -291,7 +285,6 @@ export default function Results({ loaderData }: Route.ComponentProps) {
                         key={result.serviceId}
                         result={result}
                         service={services[result.serviceId]!}
-                        addresses={loaderData.addresses}
                         region={place.region}
                         highlighted={highlighted === result.serviceId}
                         onHighlight={setHighlighted}

@@ -118,10 +118,11 @@ describe("matching from the index gives what matching every service gives", () =
   });
 
   it.each([
-    { migration: "0004_matching_index.sql", before: "" },
-    // It rewrites `languages` in their recorded order, and fills the cards.
-    { migration: "0005_result_cards.sql", before: "UPDATE service_search SET card = '{}', languages = ' en '" },
-  ])("the migration $migration backfills exactly what reindexing writes", ({ migration, before }) => {
+    { migrations: ["0004_matching_index.sql"], before: "" },
+    // It rewrites `languages` in their recorded order, and fills the cards; 0006 adds the sites' addresses.
+    { migrations: ["0005_result_cards.sql", "0006_card_addresses.sql"], before: "UPDATE service_search SET card = '{}', languages = ' en '" },
+    { migrations: ["0006_card_addresses.sql"], before: "UPDATE service_search SET card = json_set(card, '$.sites', json_array())" },
+  ])("the migrations $migrations backfill exactly what reindexing writes", ({ migrations, before }) => {
     const sqlite = db.$client;
     const dump = () => ({
       services: sqlite.prepare("SELECT * FROM service_search ORDER BY key").all(),
@@ -129,10 +130,12 @@ describe("matching from the index gives what matching every service gives", () =
       areas: sqlite.prepare("SELECT service_key, name, south, west, north, east FROM service_search_area ORDER BY service_key, id").all(),
     });
     const written = dump();
-    const backfill = fs
-      .readFileSync(`db/migrations/${migration}`, "utf8")
-      .split("--> statement-breakpoint")
-      .filter((statement) => !/ALTER TABLE/.test(statement));
+    const backfill = migrations.flatMap((migration) =>
+      fs
+        .readFileSync(`db/migrations/${migration}`, "utf8")
+        .split("--> statement-breakpoint")
+        .filter((statement) => !/ALTER TABLE/.test(statement)),
+    );
     sqlite.transaction(() => {
       if (before) sqlite.exec(before);
       for (const statement of backfill) sqlite.exec(statement);

@@ -6,7 +6,7 @@ import { localizedField, type TranslationMap } from "~/directory/text";
 import { reindexServices } from "~/directory/search-index.server";
 import { buildFtsQuery, EMPTY_SEARCH, PAGE_SIZE, type SearchQuery } from "~/directory/search-query";
 import { RANKED_MATCH_CAP, SEARCH_RADIUS_KM, readSummaries, resolvePlace, searchServices, type SearchResultItem } from "~/directory/search.server";
-import { readAddresses } from "~/directory/service.server";
+import { formatAddress } from "~/directory/address";
 import { createLoadContext } from "~/entry.server";
 import { loader as searchLoader } from "~/routes/search";
 import { distanceKm } from "~/geo/distance";
@@ -410,11 +410,24 @@ function referenceSummary(id: string, language: "vi" | "en" | "cs", now: Date): 
   }
   const sites = sqlite
     .prepare(
-      `SELECT l.id, l.latitude AS lat, l.longitude AS lng, l.name, coalesce(a.city, '') AS city FROM service_at_location sal
-         JOIN location l ON l.id = sal.location_id LEFT JOIN address a ON a.location_id = l.id
+      `SELECT l.id, l.latitude AS lat, l.longitude AS lng, l.name, coalesce(a.city, '') AS city,
+              a.address_1 AS line1, a.address_2 AS line2, a.postal_code AS postalCode, a.state_province AS stateProvince, a.country
+         FROM service_at_location sal JOIN location l ON l.id = sal.location_id LEFT JOIN address a ON a.location_id = l.id AND a.address_type = 'physical'
         WHERE sal.service_id = ? AND l.latitude IS NOT NULL ORDER BY sal.rowid`,
     )
-    .all(id) as Array<{ id: string; lat: number; lng: number; name: string | null; city: string }>;
+    .all(id) as Array<{
+    id: string;
+    lat: number;
+    lng: number;
+    name: string | null;
+    city: string;
+    line1: string | null;
+    line2: string | null;
+    postalCode: string;
+    stateProvince: string;
+    country: string;
+  }>;
+  const first = sites[0];
   const intervals = sqlite
     .prepare(`SELECT time_zone AS zone, start_minute AS start, end_minute AS end FROM opening_interval WHERE service_id = ? ORDER BY start_minute`)
     .all(id) as Array<{ zone: string; start: number; end: number }>;
@@ -432,6 +445,10 @@ function referenceSummary(id: string, language: "vi" | "en" | "cs", now: Date): 
     languages: sqlite.prepare(`SELECT code FROM language WHERE service_id = ? ORDER BY rowid`).pluck().all(id) as string[],
     siteId: sites[0]?.id ?? null,
     city: sites[0]?.city || null,
+    address:
+      first?.line1 != null
+        ? formatAddress({ line: [first.line1, first.line2].filter(Boolean).join(", "), city: first.city, postalCode: first.postalCode, stateProvince: first.stateProvince, country: first.country })
+        : null,
     opening: zone ? openingStatus(intervals.filter((interval) => interval.zone === zone), now, zone) : { kind: "no-hours" },
     week: zone ? weekLines(intervals.filter((interval) => interval.zone === zone)) : [],
     phone: (sqlite.prepare(`SELECT number FROM phone WHERE service_id = ? ORDER BY rowid LIMIT 1`).pluck().get(id) as string | undefined) ?? null,
@@ -505,16 +522,26 @@ describe("a page's services, read from the search index", () => {
     expect(read({ lat: elsewhere!.lat + 0.001, lng: elsewhere!.lng })).toMatchObject({ city: elsewhere!.city, site: { lat: elsewhere!.lat, lng: elsewhere!.lng } });
   });
 
-  it("come with their sites' street addresses for print, physical ones only", () => {
+  it("give their site's street address for print, from its physical address only", () => {
     const sqlite = db.$client;
     const row = sqlite
-      .prepare(`SELECT location_id AS id, address_1 AS line, city, postal_code AS postal, state_province AS state FROM address WHERE country = 'US' AND address_type = 'physical' ORDER BY rowid LIMIT 1`)
-      .get() as { id: string; line: string; city: string; postal: string; state: string };
-    expect(readAddresses(db, [row.id, "no-such-site"])).toEqual({ [row.id]: `${row.line}, ${row.city}, ${row.state} ${row.postal}` });
-    sqlite.prepare(`UPDATE address SET address_type = 'postal' WHERE location_id = ?`).run(row.id);
-    expect(readAddresses(db, [row.id])).toEqual({});
-    sqlite.prepare(`UPDATE address SET address_type = 'physical' WHERE location_id = ?`).run(row.id);
-    expect(readAddresses(db, [])).toEqual({});
+      .prepare(
+        `SELECT sal.service_id AS serviceId, a.location_id AS site, a.address_1 AS line, a.city, a.postal_code AS postal, a.state_province AS state
+           FROM address a JOIN service_at_location sal ON sal.location_id = a.location_id JOIN location l ON l.id = a.location_id
+          WHERE a.country = 'US' AND a.address_type = 'physical' AND l.latitude IS NOT NULL ORDER BY a.rowid LIMIT 1`,
+      )
+      .get() as { serviceId: string; site: string; line: string; city: string; postal: string; state: string };
+    const read = () => readSummaries(db, [{ id: row.serviceId, distanceKm: null, coversPlace: false }], "en", new Date(), null)[0]!;
+    const card = read();
+    expect(card.siteId).toBe(row.site);
+    expect(card.address).toBe(`${row.line}, ${row.city}, ${row.state} ${row.postal}`);
+    // A postal address is where letters go, not where a family goes.
+    sqlite.prepare(`UPDATE address SET address_type = 'postal' WHERE location_id = ?`).run(row.site);
+    reindexServices(db, [row.serviceId]);
+    expect(read().address).toBeNull();
+    sqlite.prepare(`UPDATE address SET address_type = 'physical' WHERE location_id = ?`).run(row.site);
+    reindexServices(db, [row.serviceId]);
+    expect(read().address).toBe(card.address);
   });
 
   it("leave out a service that is not (or no longer) in the index", () => {
