@@ -58,7 +58,9 @@ function ResultCard({ item, region }: { item: SearchResultItem; region: RegionCo
       <ul className="facts">
         {item.distanceKm !== null ? <li className="fact-distance">{t("distanceAway", { distance: formatDistance(item.distanceKm, language, region) })}</li> : null}
         {item.coversPlace ? <li>{t("coversPlace")}</li> : null}
-        {item.city ? <li>{item.city}</li> : null}
+        {/* On paper the street address, which names the city. */}
+        {item.city ? <li className={item.address ? "screen-only" : undefined}>{item.city}</li> : null}
+        {item.address ? <li className="print-only">{item.address}</li> : null}
         <OpeningFacts opening={item.opening} week={item.week} />
         {item.free ? <li className="fact-free">{t("free")}</li> : null}
         {item.languages.length > 0 ? (
