@@ -11,9 +11,7 @@ import type { Language } from "~/i18n/languages";
 import type { RegionCode } from "~/regions";
 import { isNeedCode, type NeedCode } from "~/taxonomy/needs";
 import { formatAddress } from "./address";
-import { formatWeek } from "~/i18n/format";
-import { serverT } from "~/i18n/resources.server";
-import { openingStatus, weekLines, type OpeningStatus } from "./hours";
+import { openingStatus, weekLines, type OpeningStatus, type WeekLine } from "./hours";
 import { paddedCodes, parseHours, placeTokens, type ServiceCardRecord } from "./search-index.server";
 import { buildFtsQuery, PAGE_SIZE, type SearchQuery } from "./search-query";
 import {
@@ -60,8 +58,8 @@ export interface ServiceCard {
   city: string | null;
   address: string | null;
   opening: OpeningStatus;
-  /** The week's hours in the reader's language, for print (where "open now" would go stale); "" without hours. */
-  week: string;
+  /** The week's hours, for print (where "open now" would go stale); pages put them into words (formatWeek). */
+  week: WeekLine[];
   phone: string | null;
   locations: Array<{ id: string; lat: number; lng: number; name: string | null }>;
 }
@@ -365,7 +363,7 @@ export function readSummaries(db: Db, ranked: Ranked[], language: Language, now:
       siteId: site?.[0] ?? null,
       city: site?.[4] || null,
       address: site ? addressOf(site) : null,
-      ...hoursOf(hours, now, language),
+      ...hoursOf(hours, now),
       phone: card.phone,
       locations: card.sites.map(([siteId, lat, lng, name]) => ({ id: siteId, lat, lng, name })),
     });
@@ -390,13 +388,12 @@ function nearestSite<Site extends ServiceCardRecord["sites"][number]>(sites: Sit
 }
 
 /** Open now, and the week, from the service's weekly intervals; a service's sites normally share one zone, and the zone of its earliest interval decides. */
-function hoursOf(hours: string, now: Date, language: Language): { opening: OpeningStatus; week: string } {
+function hoursOf(hours: string, now: Date): { opening: OpeningStatus; week: WeekLine[] } {
   const intervals = parseHours(hours).sort((a, b) => a.start - b.start);
-  if (intervals.length === 0) return { opening: { kind: "no-hours" }, week: "" };
+  if (intervals.length === 0) return { opening: { kind: "no-hours" }, week: [] };
   const zone = intervals[0]!.zone;
   const inZone = intervals.filter((interval) => interval.zone === zone);
-  // In words here, once: the page and the browser then show the same text (no Intl of their own to differ).
-  return { opening: openingStatus(inZone, now, zone), week: formatWeek(weekLines(inZone), language, serverT(language)("service:hours.aroundTheClock")) };
+  return { opening: openingStatus(inZone, now, zone), week: weekLines(inZone) };
 }
 
 export function regionOfPlace(place: PlaceResolution): RegionCode | null {

@@ -3,7 +3,7 @@ import { Form, Link } from "react-router";
 import { MapView, type MapMarker } from "~/components/map/MapView";
 import { dbContext } from "~/db.server";
 import { OpeningFacts } from "~/components/OpeningFacts";
-import { formatDistance, formatNumber, languageName, languageNameInSentence } from "~/i18n/format";
+import { formatDistance, formatNumber, formatWeek, languageName, languageNameInSentence } from "~/i18n/format";
 import { useLanguage } from "~/i18n/use-language";
 import { requireLanguage } from "~/i18n/locale.server";
 import { serverT } from "~/i18n/resources.server";
@@ -19,9 +19,12 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
   const language = requireLanguage(params);
   const db = context.get(dbContext);
   const { query, notices } = parseSearchParams(new URL(request.url).searchParams);
-  const outcome = searchServices(db, query, language, new Date());
+  const t = serverT(language);
+  const found = searchServices(db, query, language, new Date());
+  // The week in words, formatted once where the page is made (see results.tsx).
+  const outcome = { ...found, items: found.items.map((item) => ({ ...item, week: formatWeek(item.week, language, t("service:hours.aroundTheClock")) })) };
   return {
-    title: serverT(language)("search:meta.title"),
+    title: t("search:meta.title"),
     query,
     notices,
     outcome,
@@ -38,7 +41,7 @@ function hrefFor(language: string, query: SearchQuery, changes: Partial<SearchQu
 }
 
 /** `region`: the searched place's, whose units distances are said in. */
-function ResultCard({ item, region }: { item: SearchResultItem; region: RegionCode | null }) {
+function ResultCard({ item, region }: { item: Omit<SearchResultItem, "week"> & { week: string }; region: RegionCode | null }) {
   const t = useT("search");
   const language = useLanguage();
   return (
