@@ -153,7 +153,6 @@ function ResultCard({
   const t = useT("results");
   const language = useLanguage();
   const site = service.locations.find((location) => location.id === service.siteId);
-  const address = service.address;
   return (
     <li
       className={`result-card${highlighted ? " highlighted" : ""}`}
@@ -181,9 +180,9 @@ function ResultCard({
         </p>
       ) : null}
       <ul className="facts">
-        {site && (site.name || address) ? <li className="print-only">{[site.name, address].filter(Boolean).join(", ")}</li> : null}
+        {site && (site.name || service.address) ? <li className="print-only">{[site.name, service.address].filter(Boolean).join(", ")}</li> : null}
         {/* On paper the address names the city already. */}
-        {service.city ? <li className={address ? "screen-only" : undefined}>{service.city}</li> : null}
+        {service.city ? <li className={service.address ? "screen-only" : undefined}>{service.city}</li> : null}
         {service.languages.length > 0 && !result.reasons.some(speaksToFamily) ? (
           <li className="fact-languages">{t("search:speaks", { languages: service.languages.map((code) => languageNameInSentence(code, language)).join(", ") })}</li>
         ) : null}
