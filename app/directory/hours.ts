@@ -119,13 +119,17 @@ export type OpeningStatus =
   | { kind: "closed"; opensAt: WeekMoment }
   | { kind: "no-hours" };
 
+/** "HH:MM" for minutes since midnight (1440 is "24:00"). */
+function clockOf(minuteOfDay: number): string {
+  return `${String(Math.floor(minuteOfDay / 60)).padStart(2, "0")}:${String(minuteOfDay % 60).padStart(2, "0")}`;
+}
+
 function momentAt(weekMinute: number, fromMinute: number): WeekMoment {
   const minute = ((weekMinute % MINUTES_PER_WEEK) + MINUTES_PER_WEEK) % MINUTES_PER_WEEK;
   const dayIndex = Math.floor(minute / MINUTES_PER_DAY);
   const minuteOfDay = minute % MINUTES_PER_DAY;
   const fromDay = Math.floor(fromMinute / MINUTES_PER_DAY);
-  const time = `${String(Math.floor(minuteOfDay / 60)).padStart(2, "0")}:${String(minuteOfDay % 60).padStart(2, "0")}`;
-  return { weekday: WEEKDAYS[dayIndex]!, time, daysAhead: (dayIndex - fromDay + 7) % 7 };
+  return { weekday: WEEKDAYS[dayIndex]!, time: clockOf(minuteOfDay), daysAhead: (dayIndex - fromDay + 7) % 7 };
 }
 
 /** Open or closed at `now`, and when that changes next. */
@@ -190,10 +194,6 @@ export interface WeekLine {
   to: Weekday;
   /** "HH:MM" pairs in the order they open; "24:00" is midnight at the day's end. */
   spans: Array<{ opensAt: string; closesAt: string }>;
-}
-
-function clockOf(minuteOfDay: number): string {
-  return `${String(Math.floor(minuteOfDay / 60)).padStart(2, "0")}:${String(minuteOfDay % 60).padStart(2, "0")}`;
 }
 
 /**

@@ -22,7 +22,7 @@ import {
 } from "~/questionnaire/answers";
 import { answersCookieHeader, readAnswers } from "~/questionnaire/cookie.server";
 import { applyStep, formValues } from "~/questionnaire/steps.server";
-import { REGIONS, type RegionCode } from "~/regions";
+import { REGIONS, regionOfLanguage, type RegionCode } from "~/regions";
 import { NeedIcon } from "~/taxonomy/NeedIcon";
 import { NEED_CODES } from "~/taxonomy/needs";
 import type { ScriptsHandle } from "~/root";
@@ -273,7 +273,7 @@ function StepFields({ step, values, region, errors, actionData, spoken }: StepFi
               </ul>
             </div>
           ) : null}
-          <PlacePicker center={REGIONS[region ?? (language === "vi" ? "vn-an-giang" : language === "cs" ? "cz-jm" : "us-la")].center} />
+          <PlacePicker center={REGIONS[region ?? regionOfLanguage(language)].center} />
         </>
       );
     case "needs":

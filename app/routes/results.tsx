@@ -4,8 +4,8 @@ import { Link, redirect, useRouteLoaderData } from "react-router";
 import { dbContext } from "~/db.server";
 import { readSummaries, type ServiceCard } from "~/directory/search.server";
 import { OpeningFacts } from "~/components/OpeningFacts";
-import type { WeekLine } from "~/directory/hours";
-import { describeAges, formatDate, formatDistance, formatWeek, languageNameInSentence } from "~/i18n/format";
+import { weekInWords, type WeekInWords } from "~/directory/card-words.server";
+import { describeAges, formatDate, formatDistance, languageNameInSentence } from "~/i18n/format";
 import { useLanguage } from "~/i18n/use-language";
 import { requireLanguage } from "~/i18n/locale.server";
 import { serverT } from "~/i18n/resources.server";
@@ -53,7 +53,6 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const ids = [...new Set(outcome.groups.flatMap((group) => group.results.map((result) => result.serviceId)))];
   const summaries = readSummaries(db, ids.map((id) => ({ id, distanceKm: null, coversPlace: false })), language, now, answers.place);
   const share = shareParams(answers);
-  const weekInWords = (week: WeekLine[]) => formatWeek(week, language, t("service:hours.aroundTheClock"));
   const speaksNone = new Set(
     answers.languages.length === 0
       ? []
@@ -81,7 +80,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       summaries.map(({ needs, free, languages, distanceKm, coversPlace, ...card }): [string, ResultsCard] => [
         card.id,
         // A family that named its languages is told which ones a service speaks when it speaks none of theirs.
-        { ...card, week: weekInWords(card.week), languages: speaksNone.has(card.id) ? languages : [] },
+        { ...weekInWords(card, language), languages: speaksNone.has(card.id) ? languages : [] },
       ]),
     ),
     sharePath: `/${language}/results?${share.toString()}`,
@@ -97,11 +96,8 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 /** The service speaks one of the family's languages, or offers an interpreter. */
 const speaksToFamily = (reason: MatchReason) => reason.kind === "speaks" || reason.kind === "interpretation";
 
-/**
- * What a card shows of a service: the week in words (formatted once, where the page is made: less to
- * hydrate, and no browser Intl to differ), and its languages only where it speaks none of the family's.
- */
-type ResultsCard = Omit<ServiceCard, "week"> & { week: string; languages: string[] };
+/** What a card shows of a service: the week in words, and its languages only where it speaks none of the family's. */
+type ResultsCard = WeekInWords<ServiceCard> & { languages: string[] };
 
 /** The reasons a card lists: the need a result is for is its group's heading. */
 type ShownReason = Exclude<MatchReason, { kind: "need" }>;

@@ -3,11 +3,12 @@ import { Form, Link } from "react-router";
 import { MapView, type MapMarker } from "~/components/map/MapView";
 import { dbContext } from "~/db.server";
 import { OpeningFacts } from "~/components/OpeningFacts";
-import { formatDistance, formatNumber, formatWeek, languageName, languageNameInSentence } from "~/i18n/format";
+import { formatDistance, formatNumber, languageName, languageNameInSentence } from "~/i18n/format";
 import { useLanguage } from "~/i18n/use-language";
 import { requireLanguage } from "~/i18n/locale.server";
 import { serverT } from "~/i18n/resources.server";
 import { regionOfPlace, searchServices, type SearchResultItem } from "~/directory/search.server";
+import { weekInWords, type WeekInWords } from "~/directory/card-words.server";
 import { spokenLanguages } from "~/directory/languages.server";
 import { MAX_AGE_YEARS, parseSearchParams, searchParamsOf, type SearchQuery } from "~/directory/search-query";
 import { REGIONS, type RegionCode } from "~/regions";
@@ -21,8 +22,7 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
   const { query, notices } = parseSearchParams(new URL(request.url).searchParams);
   const t = serverT(language);
   const found = searchServices(db, query, language, new Date());
-  // The week in words, formatted once where the page is made (see results.tsx).
-  const outcome = { ...found, items: found.items.map((item) => ({ ...item, week: formatWeek(item.week, language, t("service:hours.aroundTheClock")) })) };
+  const outcome = { ...found, items: found.items.map((item) => weekInWords(item, language)) };
   return {
     title: t("search:meta.title"),
     query,
@@ -41,7 +41,7 @@ function hrefFor(language: string, query: SearchQuery, changes: Partial<SearchQu
 }
 
 /** `region`: the searched place's, whose units distances are said in. */
-function ResultCard({ item, region }: { item: Omit<SearchResultItem, "week"> & { week: string }; region: RegionCode | null }) {
+function ResultCard({ item, region }: { item: WeekInWords<SearchResultItem>; region: RegionCode | null }) {
   const t = useT("search");
   const language = useLanguage();
   return (
