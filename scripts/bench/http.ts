@@ -27,7 +27,7 @@ export async function startProductionServer(databasePath: string): Promise<{ url
   });
   return {
     url,
-    processes: Number(/\((\d+) processes\)/.exec(output)?.[1] ?? 1),
+    processes: Number(/\((\d+) process(?:es)?\)/.exec(output)?.[1] ?? 1),
     stop: () =>
       new Promise((resolve) => {
         child.once("exit", () => resolve());
