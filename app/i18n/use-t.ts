@@ -30,7 +30,7 @@ export function translator(instance: i18n, namespace: Namespace): TFunction {
 }
 
 /** Options that change which words i18next picks (or how): calls with them take i18next's whole way. */
-const CHOOSING_OPTIONS = new Set(["count", "context", "ordinal", "defaultValue", "returnObjects", "lng", "lngs", "ns", "replace", "interpolation", "postProcess", "nest", "fallbackLng", "keySeparator", "nsSeparator"]);
+const CHOOSING_OPTIONS = new Set(["context", "ordinal", "defaultValue", "returnObjects", "lng", "lngs", "ns", "replace", "interpolation", "postProcess", "nest", "fallbackLng", "keySeparator", "nsSeparator"]);
 
 /**
  * Words with values to fill in, looked up once: the words, and the same cut at their placeholders
@@ -62,22 +62,40 @@ function partsOf(words: string): string[] | null {
  * looked up once: a page asks for the same labels many times. A key asked with values to fill in
  * ("{{distance}} away") is looked up and cut at its placeholders once, and then only the values are
  * joined in. Placeholders that do more than name a value, and values that hold a placeholder
- * themselves, go through i18next's own interpolator; plurals, contexts, nesting ($t(…)) and missing
- * words through i18next's t. (A test holds this to i18next's own t for every key.)
+ * themselves, go through i18next's own interpolator. A count picks the plural form as i18next does
+ * (its "_zero" form for 0 first, then the form its plural rules name, then the key itself), in the
+ * instance's language; contexts, nesting ($t(…)), words only in the fallback language and missing
+ * words go through i18next's t. (A test holds this to i18next's own t for every key.)
  */
 function withNamespace(instance: i18n, namespace: Namespace): TFunction {
   const plain = new Map<string, string>();
   /** Per key, its template; null for those left to i18next. */
   const templates = new Map<string, Template | null>();
+  const wordsOf = (key: string): unknown => {
+    const colon = key.indexOf(":");
+    return instance.getResource(instance.language, colon < 0 ? namespace : key.slice(0, colon), colon < 0 ? key : key.slice(colon + 1));
+  };
   const templateOf = (key: string): Template | null => {
     let template = templates.get(key);
     if (template === undefined) {
-      const colon = key.indexOf(":");
-      const words: unknown = instance.getResource(instance.language, colon < 0 ? namespace : key.slice(0, colon), colon < 0 ? key : key.slice(colon + 1));
+      const words = wordsOf(key);
       // Words that nest others (i18next's default "$t(…)") are left to i18next.
       templates.set(key, (template = typeof words === "string" && !/\$t\(/.test(words) ? { words, parts: partsOf(words) } : null));
     }
     return template;
+  };
+  /** Per key and plural form, the key whose words that count takes; null when the language has none. */
+  const pluralKeys = new Map<string, string | null>();
+  const pluralKeyOf = (key: string, count: number): string | null => {
+    const suffix: string = instance.services.pluralResolver.getSuffix(instance.language, count);
+    const form = count === 0 ? `${suffix}|zero` : suffix;
+    let found = pluralKeys.get(key + form);
+    if (found === undefined) {
+      const candidates = count === 0 ? [`${key}_zero`, key + suffix, key] : [key + suffix, key];
+      found = candidates.find((candidate) => typeof wordsOf(candidate) === "string") ?? null;
+      pluralKeys.set(key + form, found);
+    }
+    return found;
   };
   const slow = (key: string | string[], options?: Record<string, unknown>) => instance.t(key, { ...options, ns: namespace });
   const interpolated = (words: string, options: Record<string, unknown>) => instance.services.interpolator.interpolate(words, options, instance.language, options);
@@ -89,7 +107,13 @@ function withNamespace(instance: i18n, namespace: Namespace): TFunction {
       return words;
     }
     for (const name in options) if (CHOOSING_OPTIONS.has(name)) return slow(key, options);
-    const template = templateOf(key);
+    let wordsKey: string | null = key;
+    if (options.count !== undefined) {
+      if (typeof options.count !== "number") return slow(key, options);
+      wordsKey = pluralKeyOf(key, options.count);
+      if (wordsKey === null) return slow(key, options);
+    }
+    const template = templateOf(wordsKey);
     if (template === null) return slow(key, options);
     const { words, parts } = template;
     if (parts === null) return interpolated(words, options);
