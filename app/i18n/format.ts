@@ -65,13 +65,21 @@ export function formatDate(isoDate: string, language: Language): string {
   });
 }
 
-/** "HH:MM" (local wall-clock) in the page's language's usual form. */
+/**
+ * "HH:MM" (local wall-clock) in the page's language's usual form. "24:00", the end of a day, reads
+ * "24:00" where clocks run 0–23 ("20:00–24:00", not "20:00–0:00", which reads as a day that ends
+ * before it starts) and "12:00 AM" where they run 1–12.
+ */
 export function formatClock(time: string, language: Language): string {
   return once(`clock ${language} ${time}`, () => {
     const [hours = 0, minutes = 0] = time.split(":").map(Number);
-    return formatter(`clock ${language}`, () => new Intl.DateTimeFormat(language, { hour: "numeric", minute: "2-digit", timeZone: "UTC" })).format(
-      new Date(Date.UTC(2024, 0, 1, hours % 24, minutes)),
-    );
+    const clock = formatter(`clock ${language}`, () => new Intl.DateTimeFormat(language, { hour: "numeric", minute: "2-digit", timeZone: "UTC" }));
+    const moment = new Date(Date.UTC(2024, 0, 1, hours % 24, minutes));
+    if (hours !== 24 || clock.resolvedOptions().hourCycle !== "h23") return clock.format(moment);
+    return clock
+      .formatToParts(moment)
+      .map((part) => (part.type === "hour" ? "24" : part.value))
+      .join("");
   });
 }
 
