@@ -8,6 +8,7 @@
  */
 import type { Db } from "~/db.server";
 import { REGIONS, isRegionCode } from "~/regions";
+import { AUDIENCES_TAXONOMY_ID } from "~/taxonomy/audiences";
 import { NEEDS_TAXONOMY_ID } from "~/taxonomy/needs";
 import { fold } from "~/text/fold";
 import { effectiveSchedule, isWeekday, weeklyIntervals, type ScheduleRow } from "./hours";
@@ -136,9 +137,9 @@ export function reindexServices(db: Db, serviceIds: readonly string[]): void {
   const getKey = sqlite.prepare<[string], number>(`SELECT key FROM service_search WHERE service_id = ?`).pluck();
   // Its trigger also removes the service's full-text row, sites and areas.
   const deleteSearch = sqlite.prepare<[string]>(`DELETE FROM service_search WHERE service_id = ?`);
-  const insertSearch = sqlite.prepare<[number | null, string, string, string]>(
+  const insertSearch = sqlite.prepare<[number | null, string, string, string, string]>(
     `INSERT INTO service_search (key, service_id, name, minimum_age, maximum_age, free, needs, languages, hours,
-                                organization_id, region, interpretation, assured_date, card)
+                                organization_id, region, interpretation, assured_date, audience, card)
      SELECT ?, s.id, s.name, s.minimum_age, s.maximum_age,
             EXISTS (SELECT 1 FROM cost_option c WHERE c.service_id = s.id AND c.amount = 0),
             -- In the order they were recorded: the first is the service's primary need.
@@ -148,6 +149,10 @@ export function reindexServices(db: Db, serviceIds: readonly string[]): void {
             ' ' || coalesce((SELECT group_concat(l.code, ' ' ORDER BY l.rowid) FROM language l WHERE l.service_id = s.id), '') || ' ',
             ?,
             s.organization_id, s.region, s.interpretation_services IS NOT NULL, s.assured_date,
+            -- One sex only, or '' for everyone (also when both are named); db/migrations/0007_audiences.sql writes the same.
+            coalesce((SELECT CASE WHEN count(DISTINCT t.code) = 1 THEN min(t.code) END
+                        FROM attribute a JOIN taxonomy_term t ON t.id = a.taxonomy_term_id
+                       WHERE a.link_id = s.id AND t.taxonomy_id = ?), ''),
             -- What a list of results shows (ServiceCardRecord; db/migrations/0005_result_cards.sql and 0006_card_addresses.sql write the same).
             json_object(
               'name', s.name,
@@ -228,7 +233,7 @@ export function reindexServices(db: Db, serviceIds: readonly string[]): void {
 
     // Only active services are searchable, so only they are indexed.
     if (row.status !== "active") continue;
-    const key = insertSearch.run(previousKey, NEEDS_TAXONOMY_ID, hours.join(";"), id).lastInsertRowid;
+    const key = insertSearch.run(previousKey, NEEDS_TAXONOMY_ID, hours.join(";"), AUDIENCES_TAXONOMY_ID, id).lastInsertRowid;
     const points: Array<{ lat: number; lng: number }> = [];
     for (const site of siteList) {
       if (site.latitude === null || site.longitude === null) continue;

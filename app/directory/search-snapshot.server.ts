@@ -12,6 +12,7 @@
 import type { Db } from "~/db.server";
 import { primarySubtag } from "~/i18n/languages";
 import { REGIONS } from "~/regions";
+import { isAudience, type Audience } from "~/taxonomy/audiences";
 import { NEED_CODES, type NeedCode } from "~/taxonomy/needs";
 import type { SearchQuery } from "./search-query";
 import { localWeekMinute } from "./hours";
@@ -43,6 +44,8 @@ export interface SearchSnapshot {
   organizationIds: string[];
   regions: string[];
   interpretation: Uint8Array;
+  /** Who each service is only for: "women", "men", or null for everyone. */
+  audiences: Array<Audience | null>;
   /** ISO dates, or null when the service was never assured. */
   assuredDates: Array<string | null>;
   /** service_search.hours, parsed on the first "open now" search. */
@@ -137,11 +140,11 @@ function loadSnapshot(db: Db, version: number): SearchSnapshot {
   const sqlite = db.$client;
   const rows = sqlite
     .prepare(
-      `SELECT key, service_id, minimum_age, maximum_age, free, needs, languages, hours, organization_id, region, interpretation, assured_date
+      `SELECT key, service_id, minimum_age, maximum_age, free, needs, languages, hours, organization_id, region, interpretation, assured_date, audience
          FROM service_search ORDER BY name COLLATE NOCASE, service_id`,
     )
     .raw()
-    .all() as Array<[number, string, number | null, number | null, number, string, string, string, string, string, number, string | null]>;
+    .all() as Array<[number, string, number | null, number | null, number, string, string, string, string, string, number, string | null, string]>;
   const size = rows.length;
   let maxKey = 0;
   for (const row of rows) maxKey = Math.max(maxKey, row[0]);
@@ -163,6 +166,7 @@ function loadSnapshot(db: Db, version: number): SearchSnapshot {
     organizationIds: new Array<string>(size),
     regions: new Array<string>(size),
     interpretation: new Uint8Array(size),
+    audiences: new Array<Audience | null>(size),
     assuredDates: new Array<string | null>(size),
     hours: new Array<string>(size),
     openIntervals: null,
@@ -183,7 +187,7 @@ function loadSnapshot(db: Db, version: number): SearchSnapshot {
     areaEast: new Float64Array(0),
     areaNames: [],
   };
-  rows.forEach(([key, id, minimumAge, maximumAge, free, needs, languages, hours, organizationId, region, interpretation, assuredDate], i) => {
+  rows.forEach(([key, id, minimumAge, maximumAge, free, needs, languages, hours, organizationId, region, interpretation, assuredDate, audience], i) => {
     snapshot.ids[i] = id;
     snapshot.keys[i] = key;
     snapshot.indexOfKey[key] = i;
@@ -207,6 +211,7 @@ function loadSnapshot(db: Db, version: number): SearchSnapshot {
     snapshot.regions[i] = region;
     snapshot.interpretation[i] = interpretation;
     snapshot.assuredDates[i] = assuredDate;
+    snapshot.audiences[i] = isAudience(audience) ? audience : null;
   });
 
   // Sites and areas, grouped by service index (a counting sort).

@@ -269,6 +269,7 @@ export function candidateAt(snapshot: SearchSnapshot, i: number): CandidateServi
     serviceAreas,
     openingIntervals: openingIntervals(snapshot.hours[i]!),
     assuredDate: snapshot.assuredDates[i]!,
+    audience: snapshot.audiences[i]!,
   };
 }
 

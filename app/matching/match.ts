@@ -11,9 +11,9 @@
  *
  * Steps:
  * 1. Hard filters, cheapest first: active; free when the family asked for free only; serves at least
- *    one need asked; age fits; covers the family's place (a physical location within the radius, else
- *    a service area whose extent contains the place). Without a place there is no distance filter and
- *    no distance reason.
+ *    one need asked; takes the person asking (see audienceNeeds); age fits; covers the family's place
+ *    (a physical location within the radius, else a service area whose extent contains the place).
+ *    Without a place there is no distance filter and no distance reason.
  * 2. A base score per surviving service (distance, language, cost, hours, freshness, several needs),
  *    plus, per need group, the need fit (the need is the service's first need, or a secondary one).
  * 3. Per need: the best services for that need, at most `perNeed`, at most `perOrganization` per
@@ -209,6 +209,7 @@ export function matchServices(
 interface Family {
   /** The needs asked, without repeats, in the order asked. */
   needs: NeedCode[];
+  role: FamilyAnswers["role"];
   /** The family's place, the radius around it and a box around that circle; null without a place. */
   place: { center: LatLng; radiusKm: number; box: [number, number, number, number] } | null;
   halfLifeKm: number;
@@ -236,6 +237,7 @@ function familyOf(answers: FamilyAnswers, now: Date, radiusKm: number): Family {
   const center = answers.place;
   return {
     needs: [...new Set(answers.needs)],
+    role: answers.role,
     place: center ? { center, radiusKm, box: boundingBox(center, radiusKm) } : null,
     halfLifeKm: answers.noCar ? W.distanceHalfLifeNoCarKm : W.distanceHalfLifeKm,
     areaScore: answers.noCar ? W.serviceAreaNoCar : W.serviceArea,
@@ -284,7 +286,11 @@ interface Survivor {
 function survivorOf(service: CandidateService, family: Family): Survivor | null {
   if (service.status !== "active") return null;
   if (family.freeOnly && !service.free) return null;
-  const needsServed = family.needs.filter((need) => service.needs.includes(need));
+  const needsServed = audienceNeeds(
+    service.audience,
+    family,
+    family.needs.filter((need) => service.needs.includes(need)),
+  );
   if (needsServed.length === 0) return null;
 
   // Ages: some child fits, or the family is pregnant and the service serves pregnancy or starts at 0.
@@ -341,6 +347,20 @@ function survivorOf(service: CandidateService, family: Family): Survivor | null 
     weekendDays,
     verifiedOn: assuredDay >= family.verifiedSince ? service.assuredDate!.slice(0, 10) : null,
   };
+}
+
+/**
+ * The needs asked that a service for one sex only may be listed under, given who is asking. A
+ * father is not sent to a mothers' group or a women's shelter, nor a mother to a fathers' group:
+ * except where what they ask is for the other parent. A father asking about pregnancy asks for the
+ * mother-to-be; a mother asking what there is for fathers asks for the children's father. Everyone
+ * else asking (a grandparent, a carer, a professional) may be either, and is told who the service
+ * is for (the "audience" reason).
+ */
+function audienceNeeds(audience: CandidateService["audience"], family: Family, needs: NeedCode[]): NeedCode[] {
+  if (audience === "women" && family.role === "father") return needs.filter((need) => need === "pregnancy");
+  if (audience === "men" && family.role === "mother") return needs.filter((need) => need === "fathers");
+  return needs;
 }
 
 /** The nearest location within the radius, or null. */
@@ -503,6 +523,7 @@ function reasonsOf(need: NeedCode, survivor: Survivor): MatchReason[] {
   }
   // In another need's group a clinic that also serves pregnancy is there for the child who fits it.
   if (survivor.inForThePregnancy || (need === "pregnancy" && survivor.servesThePregnancy)) reasons.push({ kind: "pregnancy" });
+  if (service.audience !== null) reasons.push({ kind: "audience", audience: service.audience });
   if (nearest) reasons.push({ kind: "distance", km: Math.round(nearest.km * 10) / 10 });
   else if (area) reasons.push({ kind: "service-area", areaName: area.name });
   if (speaks !== null) reasons.push({ kind: "speaks", language: speaks });

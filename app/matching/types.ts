@@ -3,6 +3,7 @@
  * ranked, explained result. Pure data — no database, no language: reasons are codes with values,
  * and the page puts them into words in the family's language.
  */
+import type { Audience } from "~/taxonomy/audiences";
 import type { NeedCode } from "~/taxonomy/needs";
 import type { RegionCode } from "~/regions";
 import type { OpeningInterval } from "~/directory/hours";
@@ -65,12 +66,15 @@ export interface CandidateService {
   openingIntervals: OpeningInterval[];
   /** "YYYY-MM-DD" or null. */
   assuredDate: string | null;
+  /** Only for women, or only for men; null for everyone. */
+  audience: Audience | null;
 }
 
 export type MatchReason =
   | { kind: "need"; need: NeedCode }
   | { kind: "ages"; minimumAge: number | null; maximumAge: number | null }
   | { kind: "pregnancy" }
+  | { kind: "audience"; audience: Audience }
   | { kind: "distance"; km: number }
   | { kind: "service-area"; areaName: string }
   | { kind: "speaks"; language: string }

@@ -113,6 +113,8 @@ function Reason({ reason, region }: { reason: ShownReason; region: RegionCode })
     }
     case "pregnancy":
       return <li>{t("reasons.pregnancy")}</li>;
+    case "audience":
+      return <li>{t(`reasons.audience.${reason.audience}`)}</li>;
     case "distance":
       return <li className="fact-distance">{t("reasons.distance", { distance: formatDistance(reason.km, language, region) })}</li>;
     case "service-area":

@@ -11,6 +11,7 @@ import { findCandidates, matchFromIndex } from "~/matching/candidates.server";
 import { DEFAULT_MATCH_OPTIONS, DEFAULT_RADIUS_KM, NO_CAR_RADIUS_KM, matchServices } from "~/matching/match";
 import type { CandidateService, FamilyAnswers } from "~/matching/types";
 import { isRegionCode } from "~/regions";
+import { AUDIENCES_TAXONOMY_ID, isAudience } from "~/taxonomy/audiences";
 import { isNeedCode } from "~/taxonomy/needs";
 import * as t from "../../db/schema";
 import { FAMILIES } from "../../scripts/bench/families";
@@ -60,7 +61,19 @@ function referenceCandidate(db: Db, id: string): CandidateService {
       .prepare(`SELECT start_minute AS start, end_minute AS end FROM opening_interval WHERE service_id = ? ORDER BY start_minute, end_minute`)
       .all(id) as CandidateService["openingIntervals"],
     assuredDate: row.assured_date,
+    audience: audienceOf(
+      sqlite
+        .prepare(`SELECT DISTINCT t.code FROM attribute a JOIN taxonomy_term t ON t.id = a.taxonomy_term_id WHERE a.link_id = ? AND t.taxonomy_id = ?`)
+        .pluck()
+        .all(id, AUDIENCES_TAXONOMY_ID) as string[],
+    ),
   };
+}
+
+/** A service that names one sex is for it alone; one that names both is for everyone. */
+function audienceOf(codes: string[]): CandidateService["audience"] {
+  const [only] = codes;
+  return codes.length === 1 && isAudience(only) ? only : null;
 }
 
 /** Every active service, as matching sees it, read from the directory's own tables. */
@@ -122,6 +135,7 @@ describe("matching from the index gives what matching every service gives", () =
     // It rewrites `languages` in their recorded order, and fills the cards; 0006 adds the sites' addresses.
     { migrations: ["0005_result_cards.sql", "0006_card_addresses.sql"], before: "UPDATE service_search SET card = '{}', languages = ' en '" },
     { migrations: ["0006_card_addresses.sql"], before: "UPDATE service_search SET card = json_set(card, '$.sites', json_array())" },
+    { migrations: ["0007_audiences.sql"], before: "UPDATE service_search SET audience = ''" },
   ])("the migrations $migrations backfill exactly what reindexing writes", ({ migrations, before }) => {
     const sqlite = db.$client;
     const dump = () => ({
@@ -142,6 +156,10 @@ describe("matching from the index gives what matching every service gives", () =
     })();
     expect(dump()).toEqual(written);
     expect(written.services.length).toBeGreaterThan(150);
+    // The demo directory has services for women only and for men only.
+    const audiences = (written.services as Array<{ audience: string }>).map((row) => row.audience);
+    expect(audiences.filter((audience) => audience === "women").length).toBeGreaterThan(5);
+    expect(audiences.filter((audience) => audience === "men").length).toBeGreaterThan(5);
   });
 });
 

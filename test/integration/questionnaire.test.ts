@@ -228,6 +228,27 @@ describe("the whole journey", () => {
     expect(results.sharePath).not.toContain("father&");
   });
 
+  it("a Vietnamese parent in Brno: the mother is offered the mums' groups, marked for women; the father none of them", async () => {
+    const forWomen = new Set(db.$client.prepare("SELECT service_id FROM service_search WHERE audience = 'women'").pluck().all() as string[]);
+    const resultsFor = async (role: string) => {
+      const parent = new Visitor("vi");
+      await parent.journey({
+        who: { role },
+        children: { age: ["1", ""], unit: ["years", "years"] },
+        place: { place: "Brno" },
+        needs: { need: ["parenting", "mental-health"] },
+        preferences: { language: "vi" },
+      });
+      await parent.submitSummary();
+      return ((await parent.results()) as ResultsData).groups.flatMap((group) => group.results);
+    };
+    const mothers = (await resultsFor("mother")).filter((result) => forWomen.has(result.serviceId));
+    expect(mothers.length).toBeGreaterThan(0);
+    for (const result of mothers) expect(result.reasons).toContainEqual({ kind: "audience", audience: "women" });
+    const fathers = (await resultsFor("father")).filter((result) => forWomen.has(result.serviceId));
+    expect(fathers).toEqual([]);
+  });
+
   it("a pregnant mother in Phú Tân with an 8-month-old gets pregnancy and child-health results", async () => {
     const mother = new Visitor("vi");
     await mother.journey({

@@ -46,6 +46,7 @@ function service(id: string, overrides: Partial<CandidateService> = {}): Candida
     serviceAreas: [],
     openingIntervals: [],
     assuredDate: null,
+    audience: null,
     ...overrides,
   };
 }
@@ -282,6 +283,40 @@ describe("ages", () => {
       service("teens", { minimumAge: 12, maximumAge: 17 }),
     ]);
     expect(ids(outcome)).toEqual(["3-to-5", "teens"]);
+  });
+});
+
+describe("who a service is for", () => {
+  const mothersGroup = service("mothers-group", { needs: ["parenting", "pregnancy", "mental-health"], audience: "women" });
+  const dadsGroup = service("dads-group", { needs: ["fathers", "parenting"], audience: "men" });
+  const openGroup = service("open-group", { needs: ["parenting", "fathers", "pregnancy"] });
+  const groupIds = (outcome: MatchOutcome) => Object.fromEntries(outcome.groups.map((group) => [group.need, group.results.map((result) => result.serviceId)]));
+
+  it("sends no father to a service for women, except for the pregnancy he asks about for the mother-to-be", () => {
+    const outcome = match(family({ role: "father", needs: ["parenting", "mental-health", "pregnancy"], pregnant: true }), [mothersGroup, openGroup]);
+    expect(groupIds(outcome)).toEqual({ parenting: ["open-group"], "mental-health": [], pregnancy: ["open-group", "mothers-group"] });
+  });
+
+  it("sends no mother to a service for men, except for what she asks about for fathers", () => {
+    const outcome = match(family({ role: "mother", needs: ["parenting", "fathers"] }), [dadsGroup, openGroup]);
+    expect(groupIds(outcome)).toEqual({ parenting: ["open-group"], fathers: ["dads-group", "open-group"] });
+  });
+
+  it("shows both to everyone else asking, and to a family that did not say who asks, saying who each is for", () => {
+    for (const role of ["grandparent", "foster-kinship", "other-caregiver", "professional", null] as const) {
+      const outcome = match(family({ role, needs: ["parenting"] }), [mothersGroup, dadsGroup, openGroup]);
+      expect(ids(outcome).sort(), String(role)).toEqual(["dads-group", "mothers-group", "open-group"]);
+      expect(find(outcome, "mothers-group")!.reasons).toContainEqual({ kind: "audience", audience: "women" });
+      expect(find(outcome, "dads-group")!.reasons).toContainEqual({ kind: "audience", audience: "men" });
+      expect(find(outcome, "open-group")!.reasons.some((reason) => reason.kind === "audience")).toBe(false);
+    }
+  });
+
+  it("keeps a mother's services for women and a father's for men, saying who they are for", () => {
+    const mother = match(family({ role: "mother", needs: ["parenting"] }), [mothersGroup]);
+    expect(find(mother, "mothers-group")!.reasons).toContainEqual({ kind: "audience", audience: "women" });
+    const father = match(family({ role: "father", needs: ["parenting"] }), [dadsGroup]);
+    expect(find(father, "dads-group")!.reasons).toContainEqual({ kind: "audience", audience: "men" });
   });
 });
 

@@ -915,6 +915,7 @@ export const anGiang: DemoRegion = {
     },
     {
       key: "ag-012",
+      audience: "men",
       organization: "ag-nguoi-cha-tot",
       needs: ["fathers", "parenting"],
       name: {
@@ -958,6 +959,7 @@ export const anGiang: DemoRegion = {
     },
     {
       key: "ag-013",
+      audience: "men",
       organization: "ag-nguoi-cha-tot",
       needs: ["fathers", "family-safety"],
       name: {
@@ -1000,6 +1002,7 @@ export const anGiang: DemoRegion = {
     },
     {
       key: "ag-014",
+      audience: "women",
       organization: "ag-dia-chi-tin-cay",
       needs: ["family-safety", "housing"],
       name: {
@@ -1328,6 +1331,7 @@ export const anGiang: DemoRegion = {
     },
     {
       key: "ag-022",
+      audience: "women",
       organization: "ag-viec-lam-cong-dong",
       needs: ["jobs-education", "income"],
       name: {
@@ -1892,6 +1896,7 @@ export const anGiang: DemoRegion = {
     },
     {
       key: "ag-034",
+      audience: "women",
       organization: "ag-mai-am-binh-minh",
       needs: ["housing", "food", "child-protection"],
       name: {
@@ -1937,6 +1942,7 @@ export const anGiang: DemoRegion = {
     },
     {
       key: "ag-035",
+      audience: "women",
       organization: "ag-nha-tam-lanh-hoa-mai",
       needs: ["family-safety", "housing"],
       name: {
@@ -2494,6 +2500,7 @@ export const anGiang: DemoRegion = {
     },
     {
       key: "ag-047",
+      audience: "women",
       organization: "ag-viec-lam-cong-dong",
       needs: ["jobs-education"],
       name: {
@@ -2679,6 +2686,7 @@ export const anGiang: DemoRegion = {
     },
     {
       key: "ag-051",
+      audience: "women",
       organization: "ag-day-nghe-tuong-lai",
       needs: ["jobs-education", "income"],
       name: {
@@ -2826,6 +2834,7 @@ export const anGiang: DemoRegion = {
     },
     {
       key: "ag-054",
+      audience: "men",
       organization: "ag-nguoi-cha-tot",
       needs: ["fathers", "parenting"],
       name: {
@@ -3007,6 +3016,7 @@ export const anGiang: DemoRegion = {
     },
     {
       key: "ag-058",
+      audience: "women",
       organization: "ag-me-be-thoai-son",
       needs: ["mental-health", "pregnancy"],
       name: {

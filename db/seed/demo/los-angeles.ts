@@ -628,6 +628,7 @@ export const losAngeles: DemoRegion = {
     },
     {
       key: "la-007",
+      audience: "men",
       organization: "la-lotus-valley",
       needs: ["fathers", "parenting"],
       name: {
@@ -986,6 +987,7 @@ export const losAngeles: DemoRegion = {
     },
     {
       key: "la-014",
+      audience: "men",
       organization: "la-high-desert",
       needs: ["fathers", "parenting"],
       name: {
@@ -1227,6 +1229,7 @@ export const losAngeles: DemoRegion = {
     },
     {
       key: "la-019",
+      audience: "men",
       organization: "la-watts-compton-fathers",
       needs: ["fathers", "parenting", "mental-health"],
       name: {
@@ -1272,6 +1275,7 @@ export const losAngeles: DemoRegion = {
     },
     {
       key: "la-020",
+      audience: "men",
       organization: "la-watts-compton-fathers",
       needs: ["fathers", "jobs-education", "legal-immigration"],
       name: {
@@ -1364,6 +1368,7 @@ export const losAngeles: DemoRegion = {
     },
     {
       key: "la-022",
+      audience: "men",
       organization: "la-second-chance-dads",
       needs: ["fathers", "child-protection", "parenting"],
       name: {
@@ -1414,6 +1419,7 @@ export const losAngeles: DemoRegion = {
     },
     {
       key: "la-023",
+      audience: "men",
       organization: "la-second-chance-dads",
       needs: ["fathers", "parenting"],
       name: {
@@ -2038,6 +2044,7 @@ export const losAngeles: DemoRegion = {
     },
     {
       key: "la-034",
+      audience: "women",
       organization: "la-safe-harbor",
       needs: ["family-safety", "housing"],
       name: {
@@ -3261,6 +3268,7 @@ export const losAngeles: DemoRegion = {
     },
     {
       key: "la-059",
+      audience: "women",
       organization: "la-bright-minds",
       needs: ["mental-health", "pregnancy"],
       name: {

@@ -977,6 +977,7 @@ export const southMoravia: DemoRegion = {
     },
     {
       key: "jm-014",
+      audience: "men",
       organization: "jm-tata-je-tady",
       needs: ["fathers", "parenting"],
       name: {
@@ -1018,6 +1019,7 @@ export const southMoravia: DemoRegion = {
     },
     {
       key: "jm-015",
+      audience: "men",
       organization: "jm-tata-je-tady",
       needs: ["fathers", "parenting", "development"],
       name: {
@@ -1056,6 +1058,7 @@ export const southMoravia: DemoRegion = {
     },
     {
       key: "jm-016",
+      audience: "men",
       organization: "jm-tata-je-tady",
       needs: ["fathers", "legal-immigration", "mental-health"],
       name: {
@@ -1647,6 +1650,7 @@ export const southMoravia: DemoRegion = {
     },
     {
       key: "jm-028",
+      audience: "women",
       organization: "jm-intervencni-centrum",
       needs: ["family-safety", "housing"],
       name: {
@@ -1984,6 +1988,7 @@ export const southMoravia: DemoRegion = {
     },
     {
       key: "jm-036",
+      audience: "women",
       organization: "jm-hoi-phu-huynh",
       needs: ["parenting", "development", "pregnancy"],
       name: {
@@ -2152,6 +2157,7 @@ export const southMoravia: DemoRegion = {
     },
     {
       key: "jm-040",
+      audience: "women",
       organization: "jm-hoa-sen",
       needs: ["jobs-education", "childcare"],
       name: {
@@ -2742,6 +2748,7 @@ export const southMoravia: DemoRegion = {
     },
     {
       key: "jm-053",
+      audience: "women",
       organization: "jm-mc-kapicka",
       needs: ["parenting", "pregnancy", "childcare"],
       name: {
@@ -2879,6 +2886,7 @@ export const southMoravia: DemoRegion = {
     },
     {
       key: "jm-056",
+      audience: "women",
       organization: "jm-domov-breclav",
       needs: ["housing", "family-safety"],
       name: {

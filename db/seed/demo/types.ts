@@ -4,6 +4,7 @@
  * Everything a family reads is written in all three languages.
  */
 import type { Localized, Language } from "../../../app/i18n/languages";
+import type { Audience } from "../../../app/taxonomy/audiences";
 import type { NeedCode } from "../../../app/taxonomy/needs";
 import type { RegionCode } from "../../../app/regions";
 
@@ -59,6 +60,8 @@ export interface DemoService {
   eligibility?: Localized;
   fees?: Localized;
   applicationProcess: Localized;
+  /** Only for women (a mothers' group, a women's shelter) or only for men; leave out when it takes anyone. */
+  audience?: Audience;
   /** Ages in years (0.5 = six months); leave out when the service has no age limit. */
   minimumAge?: number;
   maximumAge?: number;
