@@ -124,10 +124,16 @@ function clockOf(minuteOfDay: number): string {
   return `${String(Math.floor(minuteOfDay / 60)).padStart(2, "0")}:${String(minuteOfDay % 60).padStart(2, "0")}`;
 }
 
-function momentAt(weekMinute: number, fromMinute: number): WeekMoment {
-  const minute = ((weekMinute % MINUTES_PER_WEEK) + MINUTES_PER_WEEK) % MINUTES_PER_WEEK;
-  const dayIndex = Math.floor(minute / MINUTES_PER_DAY);
-  const minuteOfDay = minute % MINUTES_PER_DAY;
+/**
+ * A minute of the week as a weekday and a clock time, and how many days from `fromMinute`'s day. A
+ * closing at midnight ends its day, "24:00" (open until 24:00 today), rather than starting the next.
+ */
+function momentAt(weekMinute: number, fromMinute: number, closing = false): WeekMoment {
+  const inWeek = (minutes: number) => ((minutes % MINUTES_PER_WEEK) + MINUTES_PER_WEEK) % MINUTES_PER_WEEK;
+  const minute = inWeek(weekMinute);
+  const endOfDay = closing && minute % MINUTES_PER_DAY === 0;
+  const dayIndex = Math.floor(inWeek(endOfDay ? minute - 1 : minute) / MINUTES_PER_DAY);
+  const minuteOfDay = endOfDay ? MINUTES_PER_DAY : minute % MINUTES_PER_DAY;
   const fromDay = Math.floor(fromMinute / MINUTES_PER_DAY);
   return { weekday: WEEKDAYS[dayIndex]!, time: clockOf(minuteOfDay), daysAhead: (dayIndex - fromDay + 7) % 7 };
 }
@@ -142,7 +148,7 @@ export function openingStatus(intervals: readonly OpeningInterval[], now: Date, 
     let closes = current.end;
     // An interval ending at the week's end continues in Monday's first interval (Sunday → Monday night).
     if (closes === MINUTES_PER_WEEK && intervals[0]!.start === 0) closes = MINUTES_PER_WEEK + intervals[0]!.end;
-    return { kind: "open", closesAt: momentAt(closes, minute) };
+    return { kind: "open", closesAt: momentAt(closes, minute, true) };
   }
   const next = intervals.find((interval) => interval.start > minute) ?? intervals[0]!;
   return { kind: "closed", opensAt: momentAt(next.start, minute) };

@@ -75,11 +75,12 @@ export function formatClock(time: string, language: Language): string {
     const [hours = 0, minutes = 0] = time.split(":").map(Number);
     const clock = formatter(`clock ${language}`, () => new Intl.DateTimeFormat(language, { hour: "numeric", minute: "2-digit", timeZone: "UTC" }));
     const moment = new Date(Date.UTC(2024, 0, 1, hours % 24, minutes));
-    if (hours !== 24 || clock.resolvedOptions().hourCycle !== "h23") return clock.format(moment);
-    return clock
-      .formatToParts(moment)
-      .map((part) => (part.type === "hour" ? "24" : part.value))
-      .join("");
+    if (hours !== 24) return clock.format(moment);
+    // Midnight's hour reads "0" or "00" on a 0–23 clock ("12" on a 12-hour one): there it becomes 24.
+    // (From the parts, not resolvedOptions().hourCycle, which not every browser reports.)
+    const parts = clock.formatToParts(moment);
+    if (!parts.some((part) => part.type === "hour" && Number(part.value) === 0)) return clock.format(moment);
+    return parts.map((part) => (part.type === "hour" ? "24" : part.value)).join("");
   });
 }
 

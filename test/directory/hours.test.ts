@@ -113,6 +113,18 @@ describe("openingStatus", () => {
       closesAt: { weekday: "SA", time: "02:00", daysAhead: 0 },
     });
   });
+  it("closes at 24:00 today, not at 00:00 tomorrow, when the hours end at midnight", () => {
+    const evenings = weeklyIntervals(allWeek("20:00", "24:00"));
+    // Monday 2026-11-23 21:00 in Prague = 20:00 UTC; Sunday 2026-11-29 likewise.
+    expect(openingStatus(evenings, new Date("2026-11-23T20:00:00Z"), zone)).toEqual({
+      kind: "open",
+      closesAt: { weekday: "MO", time: "24:00", daysAhead: 0 },
+    });
+    expect(openingStatus(evenings, new Date("2026-11-29T20:00:00Z"), zone)).toEqual({
+      kind: "open",
+      closesAt: { weekday: "SU", time: "24:00", daysAhead: 0 },
+    });
+  });
   it("closes on Monday when Sunday night runs past midnight", () => {
     const sundayNight = weeklyIntervals([{ byday: "SU", opensAt: "20:00", closesAt: "02:00" }]);
     // Sunday 2026-11-29 21:00 in Prague = 20:00 UTC.
