@@ -7,6 +7,7 @@
 import { prepared, type Db } from "~/db.server";
 import { boundingBox, distanceKm, type LatLng } from "~/geo/distance";
 import { lookupPlace, type Place } from "~/geo/gazetteer";
+import { isAudience, type Audience } from "~/taxonomy/audiences";
 import type { Language } from "~/i18n/languages";
 import type { RegionCode } from "~/regions";
 import { isNeedCode, type NeedCode } from "~/taxonomy/needs";
@@ -62,6 +63,8 @@ export interface ServiceCard {
   week: WeekLine[];
   phone: string | null;
   locations: Array<{ id: string; lat: number; lng: number; name: string | null }>;
+  /** Only for women or only for men; null for everyone. */
+  audience: Audience | null;
 }
 
 /** A search result: its card, and what the search page shows besides. */
@@ -332,16 +335,16 @@ export function readSummaries(db: Db, ranked: Ranked[], language: Language, now:
   const ids = ranked.map((entry) => entry.id);
   const rows = prepared(
     db,
-    `SELECT service_id, card, needs, languages, free, hours FROM service_search WHERE service_id IN (${ids.map(() => "?").join(",")})`,
+    `SELECT service_id, card, needs, languages, free, hours, audience FROM service_search WHERE service_id IN (${ids.map(() => "?").join(",")})`,
   )
     .raw()
-    .all(...ids) as Array<[string, string, string, string, number, string]>;
+    .all(...ids) as Array<[string, string, string, string, number, string, string]>;
   const byId = new Map(rows.map((row) => [row[0], row]));
   const items: SearchResultItem[] = [];
   for (const entry of ranked) {
     const row = byId.get(entry.id);
     if (!row) continue;
-    const [id, cardText, needs, languages, free, hours] = row;
+    const [id, cardText, needs, languages, free, hours, audience] = row;
     const card = JSON.parse(cardText) as ServiceCardRecord;
     const site = nearestSite(card.sites, near);
     const translations: TranslationMap = new Map();
@@ -366,6 +369,7 @@ export function readSummaries(db: Db, ranked: Ranked[], language: Language, now:
       ...hoursOf(hours, now),
       phone: card.phone,
       locations: card.sites.map(([siteId, lat, lng, name]) => ({ id: siteId, lat, lng, name })),
+      audience: isAudience(audience) ? audience : null,
     });
   }
   return items;

@@ -5,6 +5,7 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "~/db.server";
 import type { Language } from "~/i18n/languages";
 import { REGIONS, isRegionCode, type RegionCode } from "~/regions";
+import { AUDIENCES_TAXONOMY_ID, onlyAudience, type Audience } from "~/taxonomy/audiences";
 import { NEEDS_TAXONOMY_ID, isNeedCode, type NeedCode } from "~/taxonomy/needs";
 import * as t from "../../db/schema";
 import {
@@ -44,6 +45,8 @@ export interface ServiceDetail {
   maximumAge: number | null;
   free: boolean;
   needs: NeedCode[];
+  /** Only for women or only for men; null for everyone. */
+  audience: Audience | null;
   languages: string[];
   phones: Array<{ number: string; type: string | null; extension: string | null }>;
   url: string | null;
@@ -90,14 +93,15 @@ export function getServiceDetail(db: Db, id: string, language: Language, now: Da
   const field = (name: keyof typeof service & string) =>
     localizedField(service[name] as string | null, service.source_language, name, serviceTranslations, language);
 
-  const needs = db
-    .select({ code: t.taxonomy_term.code })
-    .from(t.attribute)
-    .innerJoin(t.taxonomy_term, eq(t.taxonomy_term.id, t.attribute.taxonomy_term_id))
-    .where(and(eq(t.attribute.link_id, id), eq(t.taxonomy_term.taxonomy_id, NEEDS_TAXONOMY_ID)))
-    .all()
-    .map((need) => need.code)
-    .filter(isNeedCode);
+  const termsOf = (taxonomyId: string) =>
+    db
+      .select({ code: t.taxonomy_term.code })
+      .from(t.attribute)
+      .innerJoin(t.taxonomy_term, eq(t.taxonomy_term.id, t.attribute.taxonomy_term_id))
+      .where(and(eq(t.attribute.link_id, id), eq(t.taxonomy_term.taxonomy_id, taxonomyId)))
+      .all()
+      .map((term) => term.code ?? "");
+  const needs = termsOf(NEEDS_TAXONOMY_ID).filter(isNeedCode);
   const languages = db.select({ code: t.language.code }).from(t.language).where(eq(t.language.service_id, id)).all();
   const phones = db
     .select({ number: t.phone.number, type: t.phone.type, extension: t.phone.extension })
@@ -193,6 +197,7 @@ export function getServiceDetail(db: Db, id: string, language: Language, now: Da
     },
     minimumAge: service.minimum_age,
     maximumAge: service.maximum_age,
+    audience: onlyAudience(termsOf(AUDIENCES_TAXONOMY_ID)),
     free: Boolean(free),
     needs,
     languages: languages.map((entry) => entry.code),

@@ -287,7 +287,7 @@ function survivorOf(service: CandidateService, family: Family): Survivor | null 
   if (service.status !== "active") return null;
   if (family.freeOnly && !service.free) return null;
   const needsServed = audienceNeeds(
-    service.audience,
+    service,
     family,
     family.needs.filter((need) => service.needs.includes(need)),
   );
@@ -353,13 +353,16 @@ function survivorOf(service: CandidateService, family: Family): Survivor | null 
  * The needs asked that a service for one sex only may be listed under, given who is asking. A
  * father is not sent to a mothers' group or a women's shelter, nor a mother to a fathers' group:
  * except where what they ask is for the other parent. A father asking about pregnancy asks for the
- * mother-to-be; a mother asking what there is for fathers asks for the children's father. Everyone
- * else asking (a grandparent, a carer, a professional) may be either, and is told who the service
- * is for (the "audience" reason).
+ * mother-to-be, and so does one whose family is expecting, for a service that serves pregnancy (a
+ * group for depression in pregnancy and after the birth); a mother asking what there is for
+ * fathers asks for the children's father. Everyone else asking (a grandparent, a carer, a
+ * professional) may be either; the service's card says who it is for.
  */
-function audienceNeeds(audience: CandidateService["audience"], family: Family, needs: NeedCode[]): NeedCode[] {
-  if (audience === "women" && family.role === "father") return needs.filter((need) => need === "pregnancy");
-  if (audience === "men" && family.role === "mother") return needs.filter((need) => need === "fathers");
+function audienceNeeds(service: CandidateService, family: Family, needs: NeedCode[]): NeedCode[] {
+  if (service.audience === "women" && family.role === "father") {
+    return family.pregnant && service.needs.includes("pregnancy") ? needs : needs.filter((need) => need === "pregnancy");
+  }
+  if (service.audience === "men" && family.role === "mother") return needs.filter((need) => need === "fathers");
   return needs;
 }
 
@@ -523,7 +526,6 @@ function reasonsOf(need: NeedCode, survivor: Survivor): MatchReason[] {
   }
   // In another need's group a clinic that also serves pregnancy is there for the child who fits it.
   if (survivor.inForThePregnancy || (need === "pregnancy" && survivor.servesThePregnancy)) reasons.push({ kind: "pregnancy" });
-  if (service.audience !== null) reasons.push({ kind: "audience", audience: service.audience });
   if (nearest) reasons.push({ kind: "distance", km: Math.round(nearest.km * 10) / 10 });
   else if (area) reasons.push({ kind: "service-area", areaName: area.name });
   if (speaks !== null) reasons.push({ kind: "speaks", language: speaks });

@@ -74,7 +74,6 @@ export type MatchReason =
   | { kind: "need"; need: NeedCode }
   | { kind: "ages"; minimumAge: number | null; maximumAge: number | null }
   | { kind: "pregnancy" }
-  | { kind: "audience"; audience: Audience }
   | { kind: "distance"; km: number }
   | { kind: "service-area"; areaName: string }
   | { kind: "speaks"; language: string }

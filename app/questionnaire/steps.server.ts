@@ -166,6 +166,8 @@ export function answersFromShareParams(params: URLSearchParams): Answers | null 
   }
   return sanitizeAnswers({
     answered: [...STEPS],
+    // Not in a link (who asks is the family's own): whoever opens it sees the services for one sex
+    // only too, each marked with who it is for.
     role: null,
     pregnant: params.get("pregnant") === "1",
     childAgesMonths: params

@@ -3,6 +3,7 @@ import { useT } from "~/i18n/use-t";
 import { Link, redirect, useRouteLoaderData } from "react-router";
 import { dbContext } from "~/db.server";
 import { readSummaries, type ServiceCard } from "~/directory/search.server";
+import { AudienceFact } from "~/components/AudienceFact";
 import { OpeningFacts } from "~/components/OpeningFacts";
 import { weekInWords, type WeekInWords } from "~/directory/card-words.server";
 import { describeAges, formatDate, formatDistance, languageNameInSentence } from "~/i18n/format";
@@ -113,8 +114,6 @@ function Reason({ reason, region }: { reason: ShownReason; region: RegionCode })
     }
     case "pregnancy":
       return <li>{t("reasons.pregnancy")}</li>;
-    case "audience":
-      return <li>{t(`reasons.audience.${reason.audience}`)}</li>;
     case "distance":
       return <li className="fact-distance">{t("reasons.distance", { distance: formatDistance(reason.km, language, region) })}</li>;
     case "service-area":
@@ -178,6 +177,7 @@ function ResultCard({
         </p>
       ) : null}
       <ul className="facts">
+        <AudienceFact audience={service.audience} />
         {site && (site.name || service.address) ? <li className="print-only">{[site.name, service.address].filter(Boolean).join(", ")}</li> : null}
         {/* On paper the address names the city already. */}
         {service.city ? <li className={service.address ? "screen-only" : undefined}>{service.city}</li> : null}

@@ -2,6 +2,7 @@ import { useT } from "~/i18n/use-t";
 import { Form, Link } from "react-router";
 import { MapView, type MapMarker } from "~/components/map/MapView";
 import { dbContext } from "~/db.server";
+import { AudienceFact } from "~/components/AudienceFact";
 import { OpeningFacts } from "~/components/OpeningFacts";
 import { formatDistance, formatNumber, languageName, languageNameInSentence } from "~/i18n/format";
 import { useLanguage } from "~/i18n/use-language";
@@ -61,6 +62,7 @@ function ResultCard({ item, region }: { item: WeekInWords<SearchResultItem>; reg
       <ul className="facts">
         {item.distanceKm !== null ? <li className="fact-distance">{t("distanceAway", { distance: formatDistance(item.distanceKm, language, region) })}</li> : null}
         {item.coversPlace ? <li>{t("coversPlace")}</li> : null}
+        <AudienceFact audience={item.audience} />
         {/* On paper the street address, which names the city. */}
         {item.city ? <li className={item.address ? "screen-only" : undefined}>{item.city}</li> : null}
         {item.address ? <li className="print-only">{item.address}</li> : null}

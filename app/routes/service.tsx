@@ -1,5 +1,6 @@
 import { useT } from "~/i18n/use-t";
 import { data } from "react-router";
+import { AudienceFact } from "~/components/AudienceFact";
 import { MapView } from "~/components/map/MapView";
 import { dbContext } from "~/db.server";
 import { formatAddress } from "~/directory/address";
@@ -176,6 +177,7 @@ export default function Service({ loaderData }: Route.ComponentProps) {
         <h2 id="who-title">{t("who")}</h2>
         <ul className="facts">
           {ages ? <li>{ages}</li> : <li>{t("ages.any")}</li>}
+          <AudienceFact audience={service.audience} />
           <li>{service.free ? t("cost.free") : t("cost.paid")}</li>
           {service.languages.length > 0 ? (
             <li>{t("search:speaks", { languages: service.languages.map((code) => languageNameInSentence(code, language)).join(", ") })}</li>

@@ -10,12 +10,16 @@ export function isAudience(value: unknown): value is Audience {
   return typeof value === "string" && (AUDIENCES as readonly string[]).includes(value);
 }
 
-/** Open Eligibility v2.0 situation ids (../shared/reference/open-eligibility): Gender › Women, Men. */
-export const AUDIENCE_OPEN_ELIGIBILITY: Record<Audience, { id: string; title: string }> = {
-  women: { id: "20036", title: "Women" },
-  men: { id: "20037", title: "Men" },
-};
-
-/** The taxonomy's identity in the database (HSDS taxonomy.id) and its term ids, stable across seeds. */
+/**
+ * The taxonomy's identity in the database (HSDS taxonomy.id) and its term ids. The rows come with
+ * the schema (db/migrations/0007_audiences.sql: Open Eligibility v2.0 situations 20036 Women and
+ * 20037 Men, ../shared/reference/open-eligibility).
+ */
 export const AUDIENCES_TAXONOMY_ID = "open-eligibility-gender";
 export const audienceTermId = (audience: Audience) => `${AUDIENCES_TAXONOMY_ID}:${audience}`;
+
+/** Who a service is only for, from the audience codes it carries: one sex named alone; null when it names none or both. */
+export function onlyAudience(codes: readonly string[]): Audience | null {
+  const named = new Set(codes.filter(isAudience));
+  return named.size === 1 ? [...named][0]! : null;
+}

@@ -9,7 +9,7 @@ import { reindexServices } from "../../app/directory/search-index.server";
 import { WEEKDAYS } from "../../app/directory/hours";
 import { LANGUAGES, type Language, type Localized } from "../../app/i18n/languages";
 import { REGIONS } from "../../app/regions";
-import { AUDIENCES, AUDIENCES_TAXONOMY_ID, AUDIENCE_OPEN_ELIGIBILITY, audienceTermId } from "../../app/taxonomy/audiences";
+import { audienceTermId } from "../../app/taxonomy/audiences";
 import { NEED_CODES, NEEDS_TAXONOMY_ID, OPEN_ELIGIBILITY, needTermId } from "../../app/taxonomy/needs";
 import enTaxonomy from "../../locales/en/taxonomy.json";
 import * as t from "../schema";
@@ -70,21 +70,6 @@ export function seedDemoDirectory(db: Db): { organizations: number; services: nu
           language: "en",
           term_uri: openEligibility ? `open-eligibility:${openEligibility.id}` : null,
         })
-        .run();
-    }
-
-    tx.insert(t.taxonomy)
-      .values({
-        id: AUDIENCES_TAXONOMY_ID,
-        name: "Open Eligibility: Gender",
-        description: "Who a service is only for, where it takes one sex only. Open Eligibility v2.0 situations.",
-        version: "2.0",
-      })
-      .run();
-    for (const audience of AUDIENCES) {
-      const term = AUDIENCE_OPEN_ELIGIBILITY[audience];
-      tx.insert(t.taxonomy_term)
-        .values({ id: audienceTermId(audience), code: audience, name: term.title, taxonomy_id: AUDIENCES_TAXONOMY_ID, language: "en", term_uri: `open-eligibility:${term.id}` })
         .run();
     }
 

@@ -11,7 +11,7 @@ import { findCandidates, matchFromIndex } from "~/matching/candidates.server";
 import { DEFAULT_MATCH_OPTIONS, DEFAULT_RADIUS_KM, NO_CAR_RADIUS_KM, matchServices } from "~/matching/match";
 import type { CandidateService, FamilyAnswers } from "~/matching/types";
 import { isRegionCode } from "~/regions";
-import { AUDIENCES_TAXONOMY_ID, isAudience } from "~/taxonomy/audiences";
+import { AUDIENCES, AUDIENCES_TAXONOMY_ID, audienceTermId, onlyAudience } from "~/taxonomy/audiences";
 import { isNeedCode } from "~/taxonomy/needs";
 import * as t from "../../db/schema";
 import { FAMILIES } from "../../scripts/bench/families";
@@ -61,19 +61,13 @@ function referenceCandidate(db: Db, id: string): CandidateService {
       .prepare(`SELECT start_minute AS start, end_minute AS end FROM opening_interval WHERE service_id = ? ORDER BY start_minute, end_minute`)
       .all(id) as CandidateService["openingIntervals"],
     assuredDate: row.assured_date,
-    audience: audienceOf(
+    audience: onlyAudience(
       sqlite
         .prepare(`SELECT DISTINCT t.code FROM attribute a JOIN taxonomy_term t ON t.id = a.taxonomy_term_id WHERE a.link_id = ? AND t.taxonomy_id = ?`)
         .pluck()
         .all(id, AUDIENCES_TAXONOMY_ID) as string[],
     ),
   };
-}
-
-/** A service that names one sex is for it alone; one that names both is for everyone. */
-function audienceOf(codes: string[]): CandidateService["audience"] {
-  const [only] = codes;
-  return codes.length === 1 && isAudience(only) ? only : null;
 }
 
 /** Every active service, as matching sees it, read from the directory's own tables. */
@@ -156,7 +150,11 @@ describe("matching from the index gives what matching every service gives", () =
     })();
     expect(dump()).toEqual(written);
     expect(written.services.length).toBeGreaterThan(150);
-    // The demo directory has services for women only and for men only.
+    // The vocabulary comes with the schema, under the ids the code uses; the demo directory has
+    // services for women only and for men only.
+    for (const audience of AUDIENCES) {
+      expect(sqlite.prepare("SELECT code FROM taxonomy_term WHERE id = ?").pluck().get(audienceTermId(audience))).toBe(audience);
+    }
     const audiences = (written.services as Array<{ audience: string }>).map((row) => row.audience);
     expect(audiences.filter((audience) => audience === "women").length).toBeGreaterThan(5);
     expect(audiences.filter((audience) => audience === "men").length).toBeGreaterThan(5);

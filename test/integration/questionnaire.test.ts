@@ -62,7 +62,7 @@ interface ResultsData {
   radiusKm: number;
   groups: NeedResults[];
   unmetNeeds: string[];
-  services: Record<string, { id: string; name: { text: string }; languages: string[] }>;
+  services: Record<string, { id: string; name: { text: string }; languages: string[]; audience: string | null }>;
   sharePath: string;
   widerRadiusKm: number | null;
 }
@@ -217,7 +217,8 @@ describe("the whole journey", () => {
     for (const reason of distances) expect(reason.km).toBeLessThanOrEqual(DEFAULT_RADIUS_KM);
     expect(reasons).toContainEqual({ kind: "speaks", language: "vi" });
 
-    // The share link reproduces the results without the role or the exact age.
+    // The share link carries neither the role nor the exact age: it gives the same results, except
+    // that services for one sex only come back, marked, since anyone may open the link.
     const share = new URL(`http://localhost${results.sharePath}`);
     expect(share.pathname).toBe("/vi/results");
     expect(share.searchParams.getAll("need")).toEqual(["fathers", "parenting", "legal-immigration"]);
@@ -228,7 +229,7 @@ describe("the whole journey", () => {
     expect(results.sharePath).not.toContain("father&");
   });
 
-  it("a Vietnamese parent in Brno: the mother is offered the mums' groups, marked for women; the father none of them", async () => {
+  it("a Vietnamese parent in Brno: the mother is offered the mums' groups, marked as for women; the father none of them", async () => {
     const forWomen = new Set(db.$client.prepare("SELECT service_id FROM service_search WHERE audience = 'women'").pluck().all() as string[]);
     const resultsFor = async (role: string) => {
       const parent = new Visitor("vi");
@@ -240,12 +241,14 @@ describe("the whole journey", () => {
         preferences: { language: "vi" },
       });
       await parent.submitSummary();
-      return ((await parent.results()) as ResultsData).groups.flatMap((group) => group.results);
+      const results = (await parent.results()) as ResultsData;
+      return results.groups.flatMap((group) => group.results.map((result) => results.services[result.serviceId]!));
     };
-    const mothers = (await resultsFor("mother")).filter((result) => forWomen.has(result.serviceId));
+    const mothers = (await resultsFor("mother")).filter((card) => forWomen.has(card.id));
     expect(mothers.length).toBeGreaterThan(0);
-    for (const result of mothers) expect(result.reasons).toContainEqual({ kind: "audience", audience: "women" });
-    const fathers = (await resultsFor("father")).filter((result) => forWomen.has(result.serviceId));
+    // Each card says who the service is for.
+    for (const card of mothers) expect(card.audience).toBe("women");
+    const fathers = (await resultsFor("father")).filter((card) => forWomen.has(card.id));
     expect(fathers).toEqual([]);
   });
 

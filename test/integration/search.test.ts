@@ -11,6 +11,7 @@ import { createLoadContext } from "~/entry.server";
 import { loader as searchLoader } from "~/routes/search";
 import { distanceKm } from "~/geo/distance";
 import { REGIONS } from "~/regions";
+import { onlyAudience } from "~/taxonomy/audiences";
 import { needTermId } from "~/taxonomy/needs";
 import * as t from "../../db/schema";
 import { generateSyntheticDirectory } from "../../scripts/bench/synthetic";
@@ -443,6 +444,12 @@ function referenceSummary(id: string, language: "vi" | "en" | "cs", now: Date): 
       .all(id) as SearchResultItem["needs"],
     free: sqlite.prepare(`SELECT count(*) FROM cost_option WHERE amount = 0 AND service_id = ?`).pluck().get(id) !== 0,
     languages: sqlite.prepare(`SELECT code FROM language WHERE service_id = ? ORDER BY rowid`).pluck().all(id) as string[],
+    audience: onlyAudience(
+      sqlite
+        .prepare(`SELECT t.code FROM attribute a JOIN taxonomy_term t ON t.id = a.taxonomy_term_id WHERE a.link_id = ? AND t.taxonomy_id = 'open-eligibility-gender'`)
+        .pluck()
+        .all(id) as string[],
+    ),
     siteId: sites[0]?.id ?? null,
     city: sites[0]?.city || null,
     address:

@@ -293,8 +293,16 @@ describe("who a service is for", () => {
   const groupIds = (outcome: MatchOutcome) => Object.fromEntries(outcome.groups.map((group) => [group.need, group.results.map((result) => result.serviceId)]));
 
   it("sends no father to a service for women, except for the pregnancy he asks about for the mother-to-be", () => {
-    const outcome = match(family({ role: "father", needs: ["parenting", "mental-health", "pregnancy"], pregnant: true }), [mothersGroup, openGroup]);
+    const outcome = match(family({ role: "father", needs: ["parenting", "mental-health", "pregnancy"] }), [mothersGroup, openGroup]);
     expect(groupIds(outcome)).toEqual({ parenting: ["open-group"], "mental-health": [], pregnancy: ["open-group", "mothers-group"] });
+  });
+
+  it("sends a father whose family is expecting to a service for women that serves pregnancy, for the mother-to-be", () => {
+    const pregnancyGroup = service("pregnancy-group", { needs: ["mental-health", "pregnancy"], audience: "women" });
+    const expecting = match(family({ role: "father", needs: ["mental-health"], pregnant: true }), [pregnancyGroup, mothersGroup]);
+    expect(ids(expecting).sort()).toEqual(["mothers-group", "pregnancy-group"]);
+    const notExpecting = match(family({ role: "father", needs: ["mental-health"], pregnant: false }), [pregnancyGroup, mothersGroup]);
+    expect(ids(notExpecting)).toEqual([]);
   });
 
   it("sends no mother to a service for men, except for what she asks about for fathers", () => {
@@ -302,21 +310,16 @@ describe("who a service is for", () => {
     expect(groupIds(outcome)).toEqual({ parenting: ["open-group"], fathers: ["dads-group", "open-group"] });
   });
 
-  it("shows both to everyone else asking, and to a family that did not say who asks, saying who each is for", () => {
+  it("shows both to everyone else asking, and to a family that did not say who asks", () => {
     for (const role of ["grandparent", "foster-kinship", "other-caregiver", "professional", null] as const) {
       const outcome = match(family({ role, needs: ["parenting"] }), [mothersGroup, dadsGroup, openGroup]);
       expect(ids(outcome).sort(), String(role)).toEqual(["dads-group", "mothers-group", "open-group"]);
-      expect(find(outcome, "mothers-group")!.reasons).toContainEqual({ kind: "audience", audience: "women" });
-      expect(find(outcome, "dads-group")!.reasons).toContainEqual({ kind: "audience", audience: "men" });
-      expect(find(outcome, "open-group")!.reasons.some((reason) => reason.kind === "audience")).toBe(false);
     }
   });
 
-  it("keeps a mother's services for women and a father's for men, saying who they are for", () => {
-    const mother = match(family({ role: "mother", needs: ["parenting"] }), [mothersGroup]);
-    expect(find(mother, "mothers-group")!.reasons).toContainEqual({ kind: "audience", audience: "women" });
-    const father = match(family({ role: "father", needs: ["parenting"] }), [dadsGroup]);
-    expect(find(father, "dads-group")!.reasons).toContainEqual({ kind: "audience", audience: "men" });
+  it("keeps a mother's services for women and a father's for men", () => {
+    expect(ids(match(family({ role: "mother", needs: ["parenting"] }), [mothersGroup]))).toEqual(["mothers-group"]);
+    expect(ids(match(family({ role: "father", needs: ["parenting"] }), [dadsGroup]))).toEqual(["dads-group"]);
   });
 });
 

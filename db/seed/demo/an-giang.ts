@@ -1896,7 +1896,6 @@ export const anGiang: DemoRegion = {
     },
     {
       key: "ag-034",
-      audience: "women",
       organization: "ag-mai-am-binh-minh",
       needs: ["housing", "food", "child-protection"],
       name: {
