@@ -6,7 +6,7 @@ import { generateSyntheticDirectory } from "./synthetic";
 
 const BENCH_DIR = path.resolve("data/bench");
 /** Bump when the generator or the schema changes, so cached files are rebuilt. */
-const SYNTHETIC_VERSION = 2;
+const SYNTHETIC_VERSION = 3;
 
 export function freshDatabase(name: string): Db {
   fs.mkdirSync(BENCH_DIR, { recursive: true });

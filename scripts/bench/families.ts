@@ -18,7 +18,8 @@ export const FAMILIES: Answers[] = PLACES.flatMap((place, p) =>
   NEED_SETS.map((needs, n) => ({
     ...EMPTY_ANSWERS,
     answered: [...STEPS],
-    role: "mother" as const,
+    // Who asks decides which services for one sex only a family may get.
+    role: (["mother", "father", "grandparent"] as const)[(p + 2 * n) % 3]!,
     pregnant: n === 2,
     childAgesMonths: [8 + n * 6, 40],
     place,

@@ -7,6 +7,7 @@
 import type { Db } from "../../app/db.server";
 import { reindexServices } from "../../app/directory/search-index.server";
 import { REGIONS, type RegionCode } from "../../app/regions";
+import { audienceTermId } from "../../app/taxonomy/audiences";
 import { NEED_CODES, NEEDS_TAXONOMY_ID, needTermId } from "../../app/taxonomy/needs";
 
 function prng(seed: number) {
@@ -36,6 +37,8 @@ const SPOKEN: Record<RegionCode, string[]> = { "us-la": ["en", "es", "vi", "ko",
 
 export function generateSyntheticDirectory(db: Db, count: number, seed = 42): void {
   const random = prng(seed);
+  // Who a service is only for, from a generator of its own: the rest of the directory stays as it was.
+  const audienceRandom = prng(seed + 1);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const phrase = (language: "en" | "vi" | "cs", words: number) => Array.from({ length: words }, () => pick(WORDS[language])).join(" ");
   const sqlite = db.$client;
@@ -99,6 +102,10 @@ export function generateSyntheticDirectory(db: Db, count: number, seed = 42): vo
       }
       const needs = new Set([pick(NEED_CODES), pick(NEED_CODES), pick(NEED_CODES)].slice(0, 1 + Math.floor(random() * 3)));
       for (const need of needs) insert.attribute.run(`${id}-${need}`, id, needTermId(need));
+      // About 3 % for women only (mothers' groups, shelters), 1.5 % for men only (fathers' groups).
+      const audienceDraw = audienceRandom();
+      const audience = audienceDraw < 0.03 ? "women" : audienceDraw < 0.045 ? "men" : null;
+      if (audience) insert.attribute.run(`${id}-${audience}`, id, audienceTermId(audience));
       const spoken = new Set([SPOKEN[region][0]!, pick(SPOKEN[region])]);
       for (const code of spoken) insert.language.run(`${id}-${code}`, id, code);
       insert.cost.run(`${id}-cost`, id, random() < 0.7 ? 0 : null);
