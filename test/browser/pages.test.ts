@@ -156,6 +156,21 @@ describe("a need with nothing near", () => {
   });
 });
 
+describe("services for one sex only", () => {
+  it("are marked on the card and on the service page, in the page's language", async () => {
+    const context = await harness.context({ javaScript: true });
+    const page = await context.newPage();
+    // A shared link does not say who asks: the mums' group is there, marked.
+    await page.goto("/vi/results?need=parenting&place=Brno&at=49.20%2C16.61&language=vi&age=1");
+    const card = page.locator(".result-card", { has: page.locator(".fact-audience") }).first();
+    expect(await card.locator(".fact-audience").textContent()).toBe("Chỉ dành cho phụ nữ");
+    await card.locator("h3 a").click();
+    await page.waitForURL(/\/vi\/services\//);
+    expect(await page.locator("#who-title + .facts .fact-audience").textContent()).toBe("Chỉ dành cho phụ nữ");
+    await context.close();
+  });
+});
+
 describe("a shared link that was cut short or altered", () => {
   it("says so and offers the questionnaire, instead of dropping a stranger into its middle", async () => {
     const context = await harness.context({ javaScript: false });
