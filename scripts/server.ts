@@ -20,8 +20,24 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** False once standard output broke (the pipe to whatever collected the log closed). */
+let logging = true;
+
 function log(entry: Record<string, unknown>) {
-  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
+  if (logging) process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
+}
+
+/**
+ * A log that nobody reads any more must not take the server down with it: unhandled, the first
+ * request logged after the pipe closes throws EPIPE, the process dies, and so do the ones that
+ * replace it. The server goes on without a request log, and says so where it still can.
+ */
+function keepServingWithoutLog() {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (!logging) return;
+    logging = false;
+    process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), msg: "request log stopped: standard output failed", code: error.code })}\n`);
+  });
 }
 
 /** Migrates the database and seeds the demo directory when it is empty; done once, before any process serves. */
@@ -34,6 +50,7 @@ export function prepareDatabase(databasePath: string): void {
 
 /** Serves the build on the port, with a prepared database (prepareDatabase). */
 export async function startServer(options: { port: number; databasePath: string }): Promise<RunningServer> {
+  keepServingWithoutLog();
   const db = openDatabase(options.databasePath);
 
   const build = (await import(pathToFileURL(path.join(BUILD_DIR, "server/index.js")).href)) as ServerBuild & {

@@ -81,7 +81,7 @@ export async function startHarness(): Promise<Harness> {
 }
 
 /** `npm start` as a user runs it (the production build), on a free port; resolves once it listens. */
-function startServerProcess(env: Record<string, string>): Promise<{ server: { url: string }; process: ChildProcess }> {
+export function startServerProcess(env: Record<string, string>): Promise<{ server: { url: string }; process: ChildProcess }> {
   const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts"], {
     env: { ...process.env, NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "pipe"],
