@@ -298,9 +298,10 @@ function survivorOf(service: CandidateService, family: Family): Survivor | null 
   let inForThePregnancy = false;
   const { minimumAge, maximumAge } = service;
   if (family.ageFilterApplies && (minimumAge !== null || maximumAge !== null)) {
-    // maximumAge is inclusive of the whole year: a maximum of 5 fits a child of 71 months, not 72.
+    // maximumAge is inclusive of its whole last unit: a maximum of 5 (years) fits a child of 71
+    // months, not 72; a maximum of 0.5 (6 months) fits one of 6 months, not 7.
     const fromMonths = minimumAge === null ? -Infinity : minimumAge * 12;
-    const toMonths = maximumAge === null ? Infinity : (maximumAge + 1) * 12;
+    const toMonths = maximumAge === null ? Infinity : Number.isInteger(maximumAge) ? (maximumAge + 1) * 12 : Math.round(maximumAge * 12) + 1;
     if (!family.childMonths.some((months) => months >= fromMonths && months < toMonths)) {
       const unbornFits = !minimumAge;
       if (!family.pregnant || (!unbornFits && !servesPregnancy)) return null;

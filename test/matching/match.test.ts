@@ -215,6 +215,16 @@ describe("ages", () => {
     expect(ids(match(family({ childAgesMonths: [72] }), [upToFive]))).toEqual([]);
   });
 
+  it("treats a maximum in months as inclusive of its last month: up to 6 months fits 6 months, not 7 or 10", () => {
+    const upToSixMonths = service("up-to-6-months", { maximumAge: 0.5 });
+    expect(ids(match(family({ childAgesMonths: [6] }), [upToSixMonths]))).toEqual(["up-to-6-months"]);
+    expect(ids(match(family({ childAgesMonths: [7] }), [upToSixMonths]))).toEqual([]);
+    expect(ids(match(family({ childAgesMonths: [10] }), [upToSixMonths]))).toEqual([]);
+    const upToEighteenMonths = service("up-to-18-months", { maximumAge: 1.5 });
+    expect(ids(match(family({ childAgesMonths: [18] }), [upToEighteenMonths]))).toEqual(["up-to-18-months"]);
+    expect(ids(match(family({ childAgesMonths: [19] }), [upToEighteenMonths]))).toEqual([]);
+  });
+
   it("minimumAge 3: 35 months does not fit, 36 does", () => {
     expect(ids(match(family({ childAgesMonths: [35] }), [fromThree]))).toEqual([]);
     expect(ids(match(family({ childAgesMonths: [36] }), [fromThree]))).toEqual(["from-3"]);
