@@ -54,6 +54,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const ids = [...new Set(outcome.groups.flatMap((group) => group.results.map((result) => result.serviceId)))];
   const summaries = readSummaries(db, ids.map((id) => ({ id, distanceKm: null, coversPlace: false })), language, now, answers.place);
   const share = shareParams(answers);
+  const widerRadiusKm = WIDER_RADII_KM.find((radius) => radius > outcome.radiusKm) ?? null;
   const speaksNone = new Set(
     answers.languages.length === 0
       ? []
@@ -85,7 +86,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       ]),
     ),
     sharePath: `/${language}/results?${share.toString()}`,
-    widerRadiusKm: WIDER_RADII_KM.find((radius) => radius > outcome.radiusKm) ?? null,
+    widerRadiusKm,
+    // The same results from further away. The family's own page keeps its answers (the cookie: who
+    // asks, exact ages and place) and only adds the radius; a shared link's page keeps the link's.
+    widerPath: widerRadiusKm === null ? null : `/${language}/results?${new URLSearchParams([...(shared ? share : []), ["radius", String(widerRadiusKm)]])}`,
   };
 }
 
@@ -303,7 +307,7 @@ export default function Results({ loaderData }: Route.ComponentProps) {
                   <ul>
                     {loaderData.widerRadiusKm ? (
                       <li>
-                        <Link to={`/${language}/results?${new URLSearchParams([...new URL(loaderData.sharePath, "http://x").searchParams, ["radius", String(loaderData.widerRadiusKm)]]).toString()}`}>
+                        <Link to={loaderData.widerPath!}>
                           {t("unmet.wider", { distance: formatDistance(loaderData.widerRadiusKm, language, place.region) })}
                         </Link>
                       </li>

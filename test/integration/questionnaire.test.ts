@@ -65,6 +65,7 @@ interface ResultsData {
   services: Record<string, { id: string; name: { text: string }; languages: string[]; audience: string | null }>;
   sharePath: string;
   widerRadiusKm: number | null;
+  widerPath: string | null;
 }
 
 function location(response: unknown): string {
@@ -570,6 +571,8 @@ describe("unmet needs", () => {
     expect(byNeed["legal-immigration"]).toBe(0);
     expect(byNeed["food"]).toBe(0);
     expect(results.widerRadiusKm).toBe(50);
+    // Searching further keeps his own answers (who asks, exact ages and place), not a shared link's.
+    expect(results.widerPath).toBe("/cs/results?radius=50");
     await father.results();
     const wider = (await father.results("?radius=50")) as ResultsData;
     expect(wider.radiusKm).toBe(50);
@@ -634,6 +637,8 @@ describe("share links", () => {
     expect(again.getAll("language")).toEqual(["vi"]);
     expect(again.get("at")).toBe("49.19,16.61");
     expect(again.get("place")).toBe("Brno");
+    // Searching further from a shared link keeps the link's answers.
+    expect(results.widerPath).toBe(`/vi/results?${again.toString()}&radius=50`);
     // Opening a shared link is not a completed questionnaire: nothing is counted.
     expect(unmetRows().length).toBe(before);
   });
