@@ -68,6 +68,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {/* Named here, so that browsers do not ask for a missing /favicon.ico on every first visit. */}
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         {/* same-origin: nothing leaks to other sites, and form posts keep their Origin (React Router checks it against CSRF). */}
         <meta name="referrer" content="same-origin" />
         <Meta />
