@@ -215,9 +215,11 @@ export default function Search({ loaderData }: Route.ComponentProps) {
         {outcome.total === 0 ? (
           <div className="empty-state">
             <p>{t("results.empty")}</p>
+            {/* Only the tips that apply: advice to remove a filter nobody set would send a family looking for it. */}
             <ul>
-              <li>{t("results.emptyTips.fewerFilters")}</li>
-              <li>{t("results.emptyTips.otherWords")}</li>
+              {query.spokenLanguage || query.age !== null || query.freeOnly || query.openNow ? <li>{t("results.emptyTips.fewerFilters")}</li> : null}
+              {query.text ? <li>{t("results.emptyTips.otherWords")}</li> : null}
+              {!query.text && query.needs.length > 0 ? <li>{t("results.emptyTips.otherTopic")}</li> : null}
               <li>{t("results.emptyTips.helpLine")}</li>
             </ul>
           </div>

@@ -152,6 +152,11 @@ describe("a need with nothing near", () => {
     expect([params.getAll("need"), params.get("place")]).toEqual([["fathers"], "Znojmo"]);
     expect(await page.locator('input[name="place"]').inputValue()).toBe("Znojmo");
     expect(await page.locator("#results-title").textContent()).toMatch(/do 25 km od místa Znojmo/);
+    // Nothing for fathers there: the tips are those that apply, not "remove a filter" (none was set).
+    expect(await page.locator(".empty-state li").allTextContents()).toEqual([
+      "Zkuste příbuzné téma, nebo nechte místo prázdné a uvidíte i vzdálenější služby.",
+      "Můžete také zavolat na obecnou linku pomoci ve vašem kraji, najdete ji níže v části „Pomoc hned“.",
+    ]);
     await context.close();
   });
 });
