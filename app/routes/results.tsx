@@ -305,9 +305,9 @@ export default function Results({ loaderData }: Route.ComponentProps) {
                   </p>
                   <p>{t("unmet.body")}</p>
                   <ul>
-                    {loaderData.widerRadiusKm ? (
+                    {loaderData.widerRadiusKm && loaderData.widerPath ? (
                       <li>
-                        <Link to={loaderData.widerPath!}>
+                        <Link to={loaderData.widerPath}>
                           {t("unmet.wider", { distance: formatDistance(loaderData.widerRadiusKm, language, place.region) })}
                         </Link>
                       </li>
