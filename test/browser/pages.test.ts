@@ -56,7 +56,8 @@ describe("quick exit", () => {
     const context = await harness.context();
     const page = await context.newPage();
     await page.goto(`/en`);
-    await page.goto(`/en/search?need=family-safety`);
+    // Once the page's script has run: until then the control is the plain link (its own test below).
+    await page.goto(`/en/search?need=family-safety`, { waitUntil: "networkidle" });
     await page.getByRole("link", { name: /Quick exit/ }).click();
     await page.waitForURL(NEUTRAL_URL);
     await page.goBack();
