@@ -30,3 +30,59 @@ describe("the request log", () => {
     }
   });
 });
+
+describe("what every response carries", () => {
+  it("pages, files and data alike: the security headers, compression where it pays, and a log without query strings", async () => {
+    const { server, process: child } = await startServerProcess({ PORT: "0", WEB_CONCURRENCY: "1", DATABASE_PATH: path.join(dir, "headers.sqlite") });
+    let log = "";
+    child.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
+    const get = (target: string) => fetch(`${server.url}${target}`, { headers: { "accept-encoding": "gzip" } });
+    try {
+      const page = await get("/en/results?need=food&place=Long%20Beach&language=en");
+      const html = await page.text();
+      const script = /<link rel="modulepreload" href="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+      expect(script).toBeDefined();
+      const responses = {
+        page,
+        script: await get(script!),
+        data: await get("/en/results.data?need=food&place=Long%20Beach&language=en"),
+        icon: await get("/favicon.svg"),
+        leaflet: await get("/vendor/leaflet/leaflet.css"),
+        missing: await get("/en/no-such-page"),
+      };
+      expect(Object.fromEntries(Object.entries(responses).map(([name, response]) => [name, response.status]))).toEqual({
+        page: 200,
+        script: 200,
+        data: 200,
+        icon: 200,
+        leaflet: 200,
+        missing: 404,
+      });
+      for (const [name, response] of Object.entries(responses)) {
+        expect(response.headers.get("x-content-type-options"), name).toBe("nosniff");
+        expect(response.headers.get("x-frame-options"), name).toBe("DENY");
+        expect(response.headers.get("referrer-policy"), name).toBe("same-origin");
+        expect(response.headers.get("permissions-policy"), name).toContain("geolocation=(self)");
+      }
+      // The page compressed whole by entry.server.tsx; the rest by the compression middleware.
+      for (const name of ["page", "script", "data", "leaflet"] as const) {
+        expect(responses[name].headers.get("content-encoding"), name).toBe("gzip");
+      }
+      expect(responses.script.headers.get("cache-control")).toContain("immutable");
+      expect(html).toContain("Long Beach");
+
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const paths = log
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line) as { path?: string })
+        .flatMap((entry) => (entry.path ? [entry.path] : []));
+      expect(paths).toEqual(expect.arrayContaining(["/en/results", "/en/results.data", script!, "/favicon.svg", "/en/no-such-page"]));
+      expect(log).not.toContain("need=");
+      expect(log).not.toContain("Long");
+    } finally {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child.once("exit", resolve));
+    }
+  });
+});
