@@ -1,6 +1,6 @@
 import { Suspense, lazy, useEffect, useState } from "react";
 import { useT } from "~/i18n/use-t";
-import { Link, redirect, useRouteLoaderData } from "react-router";
+import { Link, redirect, useLocation, useRouteLoaderData } from "react-router";
 import { dbContext } from "~/db.server";
 import { readSummaries, type ServiceCard } from "~/directory/search.server";
 import { AudienceFact } from "~/components/AudienceFact";
@@ -16,6 +16,7 @@ import { firstMissingStep, shareParams } from "~/questionnaire/answers";
 import { answersFromShareParams } from "~/questionnaire/steps.server";
 import { readAnswers } from "~/questionnaire/cookie.server";
 import { lookupPlace } from "~/geo/gazetteer";
+import { serviceHref } from "~/http/return-path";
 import { REGIONS, type RegionCode } from "~/regions";
 import type { loader as rootLoader } from "~/root";
 import { NeedIcon } from "~/taxonomy/NeedIcon";
@@ -143,9 +144,12 @@ function ResultCard({
   region,
   highlighted,
   onHighlight,
+  from,
 }: {
   result: ShownResult;
   service: ResultsCard;
+  /** This page's path, which the service page leads back to. */
+  from: string;
   /** The family's region, whose units distances are said in. */
   region: RegionCode;
   highlighted: boolean;
@@ -164,7 +168,7 @@ function ResultCard({
       onBlur={() => onHighlight(null)}
     >
       <h3>
-        <Link to={`/${language}/services/${service.id}`} lang={service.name.fallback ? service.name.language : undefined}>
+        <Link to={serviceHref(language, service.id, from)} lang={service.name.fallback ? service.name.language : undefined}>
           {service.name.text}
         </Link>
       </h3>
@@ -212,6 +216,8 @@ export default function Results({ loaderData }: Route.ComponentProps) {
   const language = useLanguage();
   const config = useRouteLoaderData<typeof rootLoader>("root")?.config;
   const [highlighted, setHighlighted] = useState<string | null>(null);
+  const location = useLocation();
+  const from = location.pathname + location.search;
 
   if (loaderData.placeMissing) {
     return (
@@ -233,7 +239,7 @@ export default function Results({ loaderData }: Route.ComponentProps) {
         lat: site.lat,
         lng: site.lng,
         label: services[result.serviceId]!.name.text,
-        href: `/${language}/services/${result.serviceId}`,
+        href: serviceHref(language, result.serviceId, from),
       })),
     );
   const shareUrl = typeof window === "undefined" ? loaderData.sharePath : `${window.location.origin}${loaderData.sharePath}`;
@@ -294,6 +300,7 @@ export default function Results({ loaderData }: Route.ComponentProps) {
                         region={place.region}
                         highlighted={highlighted === result.serviceId}
                         onHighlight={setHighlighted}
+                        from={from}
                       />
                     ) : null,
                   )}

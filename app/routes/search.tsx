@@ -15,6 +15,7 @@ import { MAX_AGE_YEARS, parseSearchParams, searchParamsOf, type SearchQuery } fr
 import { REGIONS, type RegionCode } from "~/regions";
 import { NeedIcon } from "~/taxonomy/NeedIcon";
 import { NEED_CODES } from "~/taxonomy/needs";
+import { serviceHref } from "~/http/return-path";
 import type { Route } from "./+types/search";
 
 export function loader({ request, params, context }: Route.LoaderArgs) {
@@ -42,13 +43,14 @@ function hrefFor(language: string, query: SearchQuery, changes: Partial<SearchQu
 }
 
 /** `region`: the searched place's, whose units distances are said in. */
-function ResultCard({ item, region }: { item: WeekInWords<SearchResultItem>; region: RegionCode | null }) {
+/** `from`: this search's path, which the service page leads back to. */
+function ResultCard({ item, region, from }: { item: WeekInWords<SearchResultItem>; region: RegionCode | null; from: string }) {
   const t = useT("search");
   const language = useLanguage();
   return (
     <li className="result-card" data-service-id={item.id}>
       <h3>
-        <Link to={`/${language}/services/${item.id}`} lang={item.name.fallback ? item.name.language : undefined}>
+        <Link to={serviceHref(language, item.id, from)} lang={item.name.fallback ? item.name.language : undefined}>
           {item.name.text}
         </Link>
       </h3>
@@ -95,6 +97,7 @@ export default function Search({ loaderData }: Route.ComponentProps) {
   const language = useLanguage();
   const { query, notices, outcome, spokenLanguages: spoken } = loaderData;
   const place = outcome.place;
+  const from = hrefFor(language, query, {});
   const markers: MapMarker[] = outcome.items.flatMap((item) =>
     item.locations.map((site) => ({
       id: `${item.id}:${site.id}`,
@@ -102,7 +105,7 @@ export default function Search({ loaderData }: Route.ComponentProps) {
       lng: site.lng,
       label: item.name.text,
       detail: site.name ?? undefined,
-      href: `/${language}/services/${item.id}`,
+      href: serviceHref(language, item.id, from),
     })),
   );
   const center = place.status === "found" ? ([place.place.lat, place.place.lng] as [number, number]) : REGIONS["us-la"].center;
@@ -227,7 +230,7 @@ export default function Search({ loaderData }: Route.ComponentProps) {
           <div className="results-layout">
             <ol className="result-list">
               {outcome.items.map((item) => (
-                <ResultCard key={item.id} item={item} region={loaderData.region} />
+                <ResultCard key={item.id} item={item} region={loaderData.region} from={from} />
               ))}
             </ol>
             {markers.length > 0 ? (

@@ -1,5 +1,5 @@
 import { useT } from "~/i18n/use-t";
-import { data } from "react-router";
+import { Link, data } from "react-router";
 import { AudienceFact } from "~/components/AudienceFact";
 import { MapView } from "~/components/map/MapView";
 import { dbContext } from "~/db.server";
@@ -12,18 +12,20 @@ import { useLanguage } from "~/i18n/use-language";
 import { requireLanguage } from "~/i18n/locale.server";
 import { serverT } from "~/i18n/resources.server";
 import { REGIONS } from "~/regions";
+import { returnPathOf } from "~/http/return-path";
 import { NeedIcon } from "~/taxonomy/NeedIcon";
 import type { ScheduleRow } from "~/directory/hours";
 import type { Route } from "./+types/service";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function loader({ params, context }: Route.LoaderArgs) {
+export function loader({ request, params, context }: Route.LoaderArgs) {
   const language = requireLanguage(params);
+  const back = returnPathOf(new URL(request.url).searchParams.get("from"), language);
   const service = UUID.test(params.serviceId) ? getServiceDetail(context.get(dbContext), params.serviceId, language, new Date()) : null;
   if (!service) throw data(null, { status: 404 });
   // A neutral title: a tab's name must not tell a watching partner what the family looked for.
-  return { title: serverT(language)("service:meta.title"), service, region: service.region };
+  return { title: serverT(language)("service:meta.title"), service, region: service.region, back };
 }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
@@ -106,7 +108,7 @@ function Site({ site }: { site: ServiceSite }) {
 }
 
 export default function Service({ loaderData }: Route.ComponentProps) {
-  const { service } = loaderData;
+  const { service, back } = loaderData;
   const t = useT("service");
   const language = useLanguage();
   const ages = describeAges(service.minimumAge, service.maximumAge, t, language);
@@ -118,7 +120,11 @@ export default function Service({ loaderData }: Route.ComponentProps) {
   return (
     <article className="service-page">
       <p className="breadcrumb">
-        <a href={`/${language}/search`}>{t("backToSearch")}</a>
+        {back ? (
+          <Link to={back.path}>{t(back.page === "results" ? "backToResults" : "backToSearchResults")}</Link>
+        ) : (
+          <Link to={`/${language}/search`}>{t("backToSearch")}</Link>
+        )}
       </p>
       <h1 lang={service.name.fallback ? service.name.language : undefined}>{service.name.text}</h1>
       <p className="service-org">{service.organization.name}</p>

@@ -37,6 +37,32 @@ describe("service page", () => {
   });
 });
 
+describe("the way back from a service page", () => {
+  for (const javaScript of [false, true]) {
+    it(`returns to the same results and the same search (JavaScript ${javaScript ? "on" : "off"})`, async () => {
+      const context = await harness.context({ javaScript });
+      const page = await context.newPage();
+      const results = "/cs/results?need=food&place=Brno&at=49.20%2C16.61&language=cs&age=3";
+      await page.goto(results);
+      const firstResult = await page.locator(".result-card h3 a").first().textContent();
+      await page.locator(".result-card h3 a").first().click();
+      await page.waitForURL(/\/cs\/services\//);
+      await page.getByRole("link", { name: "Zpět na vaše výsledky" }).click();
+      await page.waitForURL((url) => url.pathname === "/cs/results");
+      expect(new URL(page.url()).search).toBe(new URL(results, "http://x").search);
+      expect(await page.locator(".result-card h3 a").first().textContent()).toBe(firstResult);
+
+      await page.goto("/en/search?q=food&place=Long+Beach");
+      await page.locator(".result-card h3 a").first().click();
+      await page.waitForURL(/\/en\/services\//);
+      await page.getByRole("link", { name: "Back to the search results" }).click();
+      await page.waitForURL((url) => url.pathname === "/en/search");
+      expect(await page.locator('input[name="q"]').inputValue()).toBe("food");
+      await context.close();
+    });
+  }
+});
+
 describe("pages on the wire", () => {
   it("go compressed whole, with their length, and vary by what the browser accepts", async () => {
     const context = await harness.context();

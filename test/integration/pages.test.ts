@@ -89,6 +89,17 @@ describe("service page loader", () => {
     expect(phoneOnly).toBeGreaterThanOrEqual(18);
   });
 
+  it("leads back to the list it was opened from, and to the search when that is not one of ours", () => {
+    const back = (from: string | null) => {
+      const target = from === null ? `/cs/services/${id}` : `/cs/services/${id}?${new URLSearchParams({ from })}`;
+      return serviceLoader(args(target, { lang: "cs", serviceId: id })).back;
+    };
+    expect(back("/cs/results?need=food&place=Brno&at=49.20%2C16.61")).toEqual({ page: "results", path: "/cs/results?need=food&place=Brno&at=49.20%2C16.61" });
+    expect(back("/vi/search?q=poradna")).toEqual({ page: "search", path: "/cs/search?q=poradna" });
+    expect(back(null)).toBeNull();
+    expect(back("https://evil.example/cs/results")).toBeNull();
+  });
+
   it("answers an unknown or malformed id with 404", async () => {
     expect(await thrownStatus(() => serviceLoader(args("/en/services/x", { lang: "en", serviceId: stableUuid("nothing") })))).toBe(404);
     expect(await thrownStatus(() => serviceLoader(args("/en/services/x", { lang: "en", serviceId: "'; DROP TABLE service; --" })))).toBe(404);
