@@ -59,9 +59,13 @@ export function formatDate(isoDate: string, language: Language): string {
   return once(`date ${language} ${isoDate}`, () => {
     const [year, month, day] = isoDate.split("-").map(Number);
     if (!year || !month || !day) return isoDate;
-    return formatter(`date ${language}`, () => new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" })).format(
+    const parts = formatter(`date ${language}`, () => new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" })).formatToParts(
       new Date(Date.UTC(year, month - 1, day)),
     );
+    // CLDR writes Vietnamese dates "3 tháng 3, 2026"; written Vietnamese says "3 tháng 3 năm 2026".
+    return parts
+      .map((part, index) => (language === "vi" && part.type === "literal" && parts[index + 1]?.type === "year" ? " năm " : part.value))
+      .join("");
   });
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { switchLanguagePath } from "~/components/LanguageSwitcher";
 import { languageFromAcceptLanguage, languageFromPath } from "~/i18n/locale.server";
 import { weekLines, type WeekLine } from "~/directory/hours";
-import { describeAges, formatClock, formatDistance, formatWeek } from "~/i18n/format";
+import { describeAges, formatClock, formatDate, formatDistance, formatWeek } from "~/i18n/format";
 import { i18nFor } from "~/i18n/i18n";
 import { resourcesFor } from "~/i18n/resources.server";
 
@@ -97,5 +97,18 @@ describe("plurals and numbers", () => {
       "Từ 2 đến 6 tuổi",
       "Từ 6 tháng đến 6 tuổi",
     ]);
+  });
+});
+
+describe("formatDate", () => {
+  it("writes a date as each language writes it by hand", () => {
+    expect(formatDate("2026-03-03", "vi")).toBe("3 tháng 3 năm 2026");
+    expect(formatDate("2026-11-15", "vi")).toBe("15 tháng 11 năm 2026");
+    expect(formatDate("2026-03-03", "cs")).toBe("3. března 2026");
+    expect(formatDate("2026-03-03", "en")).toBe("March 3, 2026");
+  });
+
+  it("leaves a date it cannot read as it is", () => {
+    expect(formatDate("soon", "vi")).toBe("soon");
   });
 });
