@@ -72,9 +72,13 @@ export interface ChildAgeInput {
   unit: "months" | "years";
 }
 
-/** How a stored age in months is shown back: months under two, whole years from two. */
+/**
+ * How a stored age in months is shown back: months under two, whole years from two. Exactly one
+ * year reads "1 year", as a parent who answered "1 year" said it, not "12 months".
+ */
 export function childAgeInput(months: number): ChildAgeInput {
-  return months < MONTHS_UNTIL ? { value: String(months), unit: "months" } : { value: String(Math.floor(months / 12)), unit: "years" };
+  const inMonths = months < MONTHS_UNTIL && months !== 12;
+  return inMonths ? { value: String(months), unit: "months" } : { value: String(Math.floor(months / 12)), unit: "years" };
 }
 
 /**

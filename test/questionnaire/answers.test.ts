@@ -163,7 +163,10 @@ describe("children step", () => {
   });
 
   it("childAgeInput shows months under two and whole years from two", () => {
+    expect(childAgeInput(0)).toEqual({ value: "0", unit: "months" });
     expect(childAgeInput(8)).toEqual({ value: "8", unit: "months" });
+    expect(childAgeInput(12)).toEqual({ value: "1", unit: "years" });
+    expect(childAgeInput(13)).toEqual({ value: "13", unit: "months" });
     expect(childAgeInput(23)).toEqual({ value: "23", unit: "months" });
     expect(childAgeInput(24)).toEqual({ value: "2", unit: "years" });
     expect(childAgeInput(47)).toEqual({ value: "3", unit: "years" });

@@ -14,7 +14,7 @@ describe("the summary's children row", () => {
   it("names one child or several as each language counts them", () => {
     expect(say("en", true, [24, 72])).toBe("Pregnant; children: 2 years, 6 years");
     expect(say("cs", true, [36, 72])).toBe("Těhotenství; děti: 3 roky, 6 let");
-    expect(say("cs", true, [1, 12, 24, 36, 48, 60])).toBe("Těhotenství; děti: 1 měsíc, 12 měsíců, 2 roky, 3 roky, 4 roky, 5 let");
+    expect(say("cs", true, [1, 12, 24, 36, 48, 60])).toBe("Těhotenství; děti: 1 měsíc, 1 rok, 2 roky, 3 roky, 4 roky, 5 let");
     expect(say("vi", true, [8, 36])).toBe("Đang mang thai; con: 8 tháng tuổi, 3 tuổi");
   });
 
@@ -23,7 +23,8 @@ describe("the summary's children row", () => {
     expect(say("en", true, [])).toBe("Pregnant");
     expect(say("cs", true, [])).toBe("Těhotenství");
     expect(say("vi", false, [8, 36])).toBe("8 tháng tuổi, 3 tuổi");
-    expect(say("en", false, [12])).toBe("12 months");
+    expect(say("en", false, [12])).toBe("1 year");
+    expect(say("en", false, [18])).toBe("18 months");
     expect(say("cs", false, [24])).toBe("2 roky");
     expect(say("en", false, [])).toBe("No ages given");
     expect(say("cs", false, [])).toBe("Věk neuveden");
