@@ -2449,9 +2449,9 @@ export const southMoravia: DemoRegion = {
       },
       serviceArea: {
         name: {
-          vi: "Toàn vùng Nam Morava (trực tuyến)",
-          en: "All of South Moravia (online)",
-          cs: "Celý Jihomoravský kraj (online)",
+          vi: "Toàn vùng Nam Morava",
+          en: "All of South Moravia",
+          cs: "Celý Jihomoravský kraj",
         },
       },
       assuredDate: "2026-11-10",
