@@ -2,7 +2,7 @@ import { useT } from "~/i18n/use-t";
 import { Form, Link, data, redirect, useNavigation } from "react-router";
 import { PlacePicker } from "~/components/PlacePicker";
 import { dbContext } from "~/db.server";
-import { spokenLanguages } from "~/directory/languages.server";
+import { languagesForRegion } from "~/directory/languages.server";
 import { languageName } from "~/i18n/format";
 import { useLanguage } from "~/i18n/use-language";
 import { requireLanguage } from "~/i18n/locale.server";
@@ -52,7 +52,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     answers,
     fromSummary: url.searchParams.get("from") === "summary",
     missing: url.searchParams.get("missing") === "1",
-    spokenLanguages: step === "preferences" ? spokenLanguages(context.get(dbContext)) : [],
+    spokenLanguages: step === "preferences" ? languagesForRegion(context.get(dbContext), answers.place?.region ?? null) : { near: [], others: [] },
     region: answers.place?.region ?? null,
   };
 }
@@ -151,7 +151,8 @@ interface StepFieldsProps {
   region: RegionCode | null;
   errors: Record<string, FieldError>;
   actionData: Route.ComponentProps["actionData"];
-  spoken: string[];
+  /** The languages to offer: those spoken near the family first, the directory's others after. */
+  spoken: { near: string[]; others: string[] };
 }
 
 function StepFields({ step, values, region, errors, actionData, spoken }: StepFieldsProps) {
@@ -301,22 +302,29 @@ function StepFields({ step, values, region, errors, actionData, spoken }: StepFi
         </fieldset>
       );
     case "preferences": {
-      const offered = [...new Set([language, ...spoken])];
+      const near = [...new Set([language, ...spoken.near])];
+      const others = spoken.others.filter((code) => code !== language);
+      const choice = (code: string) => (
+        <label key={code} className="choice">
+          <input type="checkbox" name="language" value={code} defaultChecked={values.language.includes(code)} />{" "}
+          <span lang={code}>{languageName(code, code)}</span>
+          {code !== language ? <span className="hint"> ({languageName(code, language)})</span> : null}
+        </label>
+      );
       return (
         <>
           <h1 id="step-title">{t("preferences.question")}</h1>
           <fieldset aria-describedby={describedBy("languages")}>
             <legend>{t("preferences.languages")}</legend>
             <ErrorText id="languages-error" error={errors.languages} />
-            <div className="language-choices">
-              {offered.map((code) => (
-                <label key={code} className="choice">
-                  <input type="checkbox" name="language" value={code} defaultChecked={values.language.includes(code)} />{" "}
-                  <span lang={code}>{languageName(code, code)}</span>
-                  {code !== language ? <span className="hint"> ({languageName(code, language)})</span> : null}
-                </label>
-              ))}
-            </div>
+            <div className="language-choices">{near.map(choice)}</div>
+            {others.length > 0 ? (
+              // Open when one of them is already chosen, so no ticked box hides.
+              <details className="more-languages" open={others.some((code) => values.language.includes(code)) || undefined}>
+                <summary>{t("preferences.moreLanguages")}</summary>
+                <div className="language-choices">{others.map(choice)}</div>
+              </details>
+            ) : null}
           </fieldset>
           <fieldset>
             <legend>{t("preferences.limits")}</legend>

@@ -169,9 +169,18 @@ describe("bad answers", () => {
     await page.locator('input[name="need"][value="housing"]').check();
     await page.locator(".step-actions button[type=submit]").click();
     await page.waitForURL(/preferences/);
+    // Brno's languages first; one only Los Angeles services speak is under "More languages".
+    expect(await page.locator('.language-choices input[name="language"]').first().getAttribute("value")).toBe("cs");
+    const armenian = page.locator('input[name="language"][value="hy"]');
+    expect(await armenian.isVisible()).toBe(false);
+    await page.getByText("Další jazyky").click();
+    await armenian.check();
     await page.locator(".step-actions button[type=submit]").click();
     await page.waitForURL(/summary/);
     expect(await page.locator(".summary-row dd").nth(1).textContent()).toMatch(/^Těhotenství; dítě: 4 roky\s/);
+    await page.goto("/cs/questionnaire/preferences");
+    expect(await armenian.isVisible()).toBe(true);
+    expect(await armenian.isChecked()).toBe(true);
     await context.close();
   });
 });

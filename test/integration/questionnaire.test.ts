@@ -320,8 +320,13 @@ describe("the whole journey", () => {
     await visitor.answer("children", {});
     await visitor.answer("place", { place: "602 00" });
     await visitor.answer("needs", { need: "food" });
-    const screen = (await visitor.loadStep("preferences")) as { spokenLanguages: string[]; region: string; missing: boolean };
-    expect(screen.spokenLanguages).toEqual(expect.arrayContaining(["cs", "en", "vi"]));
+    const screen = (await visitor.loadStep("preferences")) as { spokenLanguages: { near: string[]; others: string[] }; region: string; missing: boolean };
+    // Brno's services' languages first, the most spoken first; Los Angeles' own further down.
+    expect(screen.spokenLanguages.near[0]).toBe("cs");
+    expect(screen.spokenLanguages.near).toEqual(expect.arrayContaining(["en", "uk", "vi"]));
+    expect(screen.spokenLanguages.near).not.toContain("hy");
+    expect(screen.spokenLanguages.others).toEqual(expect.arrayContaining(["es", "hy", "tl"]));
+    expect(screen.spokenLanguages.others.filter((code) => screen.spokenLanguages.near.includes(code))).toEqual([]);
     expect(screen.region).toBe("cz-jm");
     expect(screen.missing).toBe(false);
   });
