@@ -407,7 +407,7 @@ export const anGiang: DemoRegion = {
     {
       key: "ag-002",
       organization: "ag-mai-nha-thuong",
-      needs: ["child-protection", "housing"],
+      needs: ["child-protection"],
       name: {
         vi: "Tìm gia đình chăm sóc thay thế cho trẻ: ông bà, họ hàng, gia đình nhận nuôi",
         en: "Finding alternative care for children: grandparents, relatives or foster families",
