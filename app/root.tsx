@@ -15,7 +15,7 @@ import {
 } from "react-router";
 import { CrisisLines } from "~/components/CrisisLines";
 import { LanguageSwitcher, switchLanguagePath } from "~/components/LanguageSwitcher";
-import { QuickExit } from "~/components/QuickExit";
+import { QUICK_EXIT_SCRIPT, QuickExit } from "~/components/QuickExit";
 import { publicConfig } from "~/config.server";
 import { LANGUAGES } from "~/i18n/languages";
 import { requestLanguage } from "~/i18n/locale.server";
@@ -72,6 +72,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         {/* same-origin: nothing leaks to other sites, and form posts keep their Origin (React Router checks it against CSRF). */}
         <meta name="referrer" content="same-origin" />
+        {/* First in the page, so that Quick exit is quick from the moment anything shows. */}
+        <script dangerouslySetInnerHTML={{ __html: QUICK_EXIT_SCRIPT }} />
         <Meta />
         <Links />
         {root

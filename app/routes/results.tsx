@@ -254,11 +254,11 @@ export default function Results({ loaderData }: Route.ComponentProps) {
         ) : (
           <Link to={`/${language}/questionnaire/summary`}>{t("changeAnswers")}</Link>
         )}
-        <ClientOnly>
-          <button type="button" className="secondary" onClick={() => window.print()}>
-            {t("print")}
-          </button>
-        </ClientOnly>
+        {/* In the page from the start, so that nothing below moves when the script arrives (a tap
+            aimed at a result would land on the one before); where scripts cannot run it is hidden. */}
+        <button type="button" className="secondary needs-script" onClick={() => window.print()}>
+          {t("print")}
+        </button>
       </div>
       <details className="share">
         <summary>{t("share.title")}</summary>

@@ -63,6 +63,28 @@ describe("the way back from a service page", () => {
   }
 });
 
+describe("the results page as its script arrives", () => {
+  it("moves nothing under the family's finger, and offers printing only where scripts run", async () => {
+    const target = "/cs/results?need=food&place=Brno&at=49.20%2C16.61&language=cs&age=3";
+    const firstResultAt = async (options: { javaScript: boolean; serverHtmlOnly?: boolean }) => {
+      const context = await harness.context(options);
+      const page = await context.newPage();
+      await page.goto(target, { waitUntil: "networkidle" });
+      const box = await page.locator(".result-card h3 a").first().boundingBox();
+      const printable = await page.getByRole("button", { name: "Vytisknout seznam" }).isVisible();
+      await context.close();
+      return { y: box?.y, printable };
+    };
+    // The page as it first shows (its script not yet there), and once the script has run.
+    const before = await firstResultAt({ javaScript: true, serverHtmlOnly: true });
+    const after = await firstResultAt({ javaScript: true });
+    expect(before.y).toBeDefined();
+    expect(after.y).toBe(before.y);
+    expect(after.printable).toBe(true);
+    expect((await firstResultAt({ javaScript: false })).printable).toBe(false);
+  });
+});
+
 describe("pages on the wire", () => {
   it("go compressed whole, with their length, and vary by what the browser accepts", async () => {
     const context = await harness.context();
@@ -82,8 +104,8 @@ describe("quick exit", () => {
     const context = await harness.context();
     const page = await context.newPage();
     await page.goto(`/en`);
-    // Once the page's script has run: until then the control is the plain link (its own test below).
-    await page.goto(`/en/search?need=family-safety`, { waitUntil: "networkidle" });
+    // Clicked as soon as the page shows: the head's script works before React's has loaded.
+    await page.goto(`/en/search?need=family-safety`, { waitUntil: "commit" });
     await page.getByRole("link", { name: /Quick exit/ }).click();
     await page.waitForURL(NEUTRAL_URL);
     await page.goBack();
@@ -91,17 +113,31 @@ describe("quick exit", () => {
     await context.close();
   });
 
-  it("leaves on Shift pressed three times", async () => {
+  it("replaces a questionnaire screen too, which loads no React", async () => {
     const context = await harness.context();
     const page = await context.newPage();
-    await page.goto(`/cs/search?need=family-safety`);
-    // The hint offers the shortcut once it works (the page's script has run).
-    await page.locator("#quick-exit-hint", { hasText: "třikrát stisknout klávesu Shift" }).waitFor({ state: "attached" });
-    await page.locator("h1").click();
-    for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
+    await page.goto(`/vi`);
+    await page.goto(`/vi/questionnaire/safety`);
+    await page.getByRole("link", { name: /Thoát nhanh/ }).click();
     await page.waitForURL(NEUTRAL_URL);
+    await page.goBack();
+    expect(page.url()).not.toContain("questionnaire");
     await context.close();
   });
+
+  for (const target of ["/cs/search?need=family-safety", "/cs/questionnaire/safety"]) {
+    it(`leaves on Shift pressed three times (${target})`, async () => {
+      const context = await harness.context();
+      const page = await context.newPage();
+      await page.goto(target);
+      // Where scripts run, the hint read to screen readers offers the shortcut.
+      expect(await page.locator("#quick-exit-hint").innerText()).toContain("třikrát stisknout klávesu Shift");
+      await page.locator("h1").click();
+      for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
+      await page.waitForURL(NEUTRAL_URL);
+      await context.close();
+    });
+  }
 
   it("is a plain link to the neutral site without JavaScript", async () => {
     const context = await harness.context({ javaScript: false });
@@ -109,7 +145,7 @@ describe("quick exit", () => {
     await page.goto(`/vi`);
     expect(await page.getByRole("link", { name: /Thoát nhanh/ }).getAttribute("href")).toBe(NEUTRAL_URL);
     // No script, no shortcut: the hint does not offer it.
-    expect(await page.locator("#quick-exit-hint").textContent()).toBe("Rời trang này ngay và mở một trang bình thường.");
+    expect(await page.locator("#quick-exit-hint").innerText()).toBe("Rời trang này ngay và mở một trang bình thường.");
     await context.close();
   });
 });
