@@ -40,18 +40,25 @@ export async function startProductionServer(databasePath: string): Promise<{ url
  * Requests per second over `paths` (each connection goes through them in turn), once the server
  * runs as it will for the rest of its life: a fresh process loads its data on the first requests
  * and serves its first thousand or so (V8 still compiling the hot code) about a third slower, so
- * 20 s of warm-up come first.
+ * 20 s of warm-up come first. Then `rounds` runs of `seconds`, and the median run stands for them:
+ * a shared 2-core machine's speed drifts from one minute to the next, and one run alone says as
+ * much about the drift as about the server.
  */
-export async function throughput(origin: string, paths: string[], seconds = 10, connections = 10) {
+export async function throughput(origin: string, paths: string[], { seconds = 10, connections = 10, rounds = 3 } = {}) {
   const options = { url: origin, connections, headers: { "accept-encoding": "gzip" }, requests: paths.map((path) => ({ method: "GET" as const, path })) };
   await autocannon({ ...options, duration: 20 });
-  const result = await autocannon({ ...options, duration: seconds });
-  return {
-    requestsPerSecond: result.requests.average,
-    latencyP50: result.latency.p50,
-    latencyP99: result.latency.p99,
-    errors: result.errors + result.non2xx,
-  };
+  const runs = [];
+  for (let round = 0; round < rounds; round++) {
+    const result = await autocannon({ ...options, duration: seconds });
+    runs.push({
+      requestsPerSecond: result.requests.average,
+      latencyP50: result.latency.p50,
+      latencyP99: result.latency.p99,
+      errors: result.errors + result.non2xx,
+    });
+  }
+  const median = [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(runs.length / 2)]!;
+  return { ...median, runs: runs.map((run) => run.requestsPerSecond), errors: runs.reduce((sum, run) => sum + run.errors, 0) };
 }
 
 /** Bytes on the wire (compressed bodies plus headers) for everything a page loads from our server. */
