@@ -1,5 +1,6 @@
 /** The production server as it runs (`npm start`), beyond pages: what it does when its surroundings fail. */
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -83,6 +84,37 @@ describe("what every response carries", () => {
     } finally {
       child.kill("SIGTERM");
       await new Promise((resolve) => child.once("exit", resolve));
+    }
+  });
+});
+
+/** One raw HTTP/1.1 request (fetch would refuse what these tests send), answered with its status line. */
+function rawRequest(url: string, head: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname, () => socket.write(`${head}\r\nConnection: close\r\n\r\n`));
+    let answer = "";
+    socket.on("data", (chunk) => (answer += chunk.toString()));
+    socket.on("end", () => resolve(answer.split("\r\n")[0]!));
+    socket.on("error", reject);
+  });
+}
+
+describe("requests no browser sends", () => {
+  it("are answered, and the server goes on serving", async () => {
+    const { server, process: child } = await startServerProcess({ PORT: "0", WEB_CONCURRENCY: "1", DATABASE_PATH: path.join(dir, "odd.sqlite") });
+    let exited = false;
+    child.once("exit", () => (exited = true));
+    try {
+      // A Host header no URL can hold: once, this took the process down.
+      expect(await rawRequest(server.url, "GET /en HTTP/1.1\r\nHost: [")).toMatch(/^HTTP\/1\.1 4\d\d/);
+      // A target that is not a plain path is not read as another site's page.
+      expect(await rawRequest(server.url, "GET //evil.example/en HTTP/1.1\r\nHost: localhost")).toMatch(/^HTTP\/1\.1 404/);
+      expect((await fetch(`${server.url}/en`)).status).toBe(200);
+      expect(exited).toBe(false);
+    } finally {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => (exited ? resolve(null) : child.once("exit", resolve)));
     }
   });
 });
