@@ -64,7 +64,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const scripts = useScriptsWanted();
   const language = root?.language ?? "en";
   return (
-    <html lang={language}>
+    // The head's script adds the class "scripted" before React hydrates: not a mismatch to report.
+    <html lang={language} suppressHydrationWarning>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -7,11 +7,14 @@ const WINDOW_MS = 1500;
 /**
  * What makes "Quick exit" quick, as a small script in every page's head rather than React code:
  * it works from the first instant a page shows, before (and without) the page's own JavaScript —
- * the questionnaire's screens load none. A click on the link, or Shift pressed three times,
- * replaces the page with the link's neutral site, so the portal's page leaves history and Back
- * does not return to it. Plain ES5, written once here, and not transformed by the bundler.
+ * the questionnaire's screens load none. A click on the link, or Shift pressed three times in a
+ * row, replaces the page with the link's neutral site, so the portal's page leaves history and
+ * Back does not return to it. Any other key in between starts the count again: typing "Thành Phố
+ * Hồ" must not throw away what the family wrote. It also marks the page `scripted`, for the
+ * styles of what only works with scripts. Plain ES5, written once here, untouched by the bundler.
  */
 export const QUICK_EXIT_SCRIPT = `(function () {
+  document.documentElement.classList.add("scripted");
   var presses = [];
   function leave(link) { if (link) window.location.replace(link.href); }
   document.addEventListener("click", function (event) {
@@ -21,7 +24,8 @@ export const QUICK_EXIT_SCRIPT = `(function () {
     leave(link);
   }, true);
   window.addEventListener("keydown", function (event) {
-    if (event.key !== "Shift" || event.repeat) return;
+    if (event.key !== "Shift") { presses = []; return; }
+    if (event.repeat) return;
     var now = Date.now();
     presses = presses.filter(function (time) { return now - time < ${WINDOW_MS}; }).concat(now);
     if (presses.length >= ${SHIFT_PRESSES}) leave(document.querySelector("a.quick-exit"));
@@ -31,7 +35,7 @@ export const QUICK_EXIT_SCRIPT = `(function () {
 /**
  * "Quick exit": for someone whose screen may be watched. Without JavaScript it is a plain link to the
  * neutral site; with it, QUICK_EXIT_SCRIPT (root.tsx) makes it replace the page. The hint read to
- * screen readers mentions the shortcut only where scripts run (styles: `@media (scripting: enabled)`).
+ * screen readers mentions the shortcut only where scripts run (styles: `html.scripted`).
  */
 export function QuickExit({ url }: { url: string }) {
   const t = useT();

@@ -42,8 +42,7 @@ function hrefFor(language: string, query: SearchQuery, changes: Partial<SearchQu
   return `/${language}/search${params ? `?${params}` : ""}`;
 }
 
-/** `region`: the searched place's, whose units distances are said in. */
-/** `from`: this search's path, which the service page leads back to. */
+/** `region`: the searched place's, whose units distances are said in; `from`: this search's path, which the service page leads back to. */
 function ResultCard({ item, region, from }: { item: WeekInWords<SearchResultItem>; region: RegionCode | null; from: string }) {
   const t = useT("search");
   const language = useLanguage();

@@ -29,11 +29,12 @@ export async function benchJourney(syntheticDatabase: (count: number) => Db, syn
   // Every benchmark family's shared link, in the three languages: the server cannot answer from a warm corner.
   const languages = ["vi", "en", "cs"];
   const resultsPaths = FAMILIES.map((answers, n) => `/${languages[n % 3]}/results?${shareParams(answers).toString()}`);
-  const results = await throughput(server.url, resultsPaths, { seconds: 10, connections: 10, rounds: 3 });
+  const run = { seconds: 10, connections: 10, rounds: 3 };
+  const results = await throughput(server.url, resultsPaths, run);
   console.log(
-    `\nResults page at 100 000 services (autocannon, 10 connections, ${resultsPaths.length} families in turn, ` +
+    `\nResults page at 100 000 services (autocannon, ${run.connections} connections, ${resultsPaths.length} families in turn, ` +
       `${server.processes} server processes): ${results.requestsPerSecond.toFixed(0)} requests/s, ` +
-      `the median of ${results.runs.length} runs of 10 s (${results.runs.map((rate) => rate.toFixed(0)).join(", ")}); ` +
+      `the median of ${results.runs.length} runs of ${run.seconds} s (${results.runs.map((rate) => rate.toFixed(0)).join(", ")}); ` +
       `its latency p50 ${results.latencyP50} ms, p99 ${results.latencyP99} ms; errors ${results.errors}`,
   );
   await server.stop();

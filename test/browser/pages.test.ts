@@ -139,6 +139,21 @@ describe("quick exit", () => {
     });
   }
 
+  it("does not leave while someone types capitals (Shift with letters in between)", async () => {
+    const context = await harness.context();
+    const page = await context.newPage();
+    await page.goto("/vi/search");
+    await page.locator("#q").click();
+    for (const [capital, rest] of [["KeyT", "hành "], ["KeyP", "hố "], ["KeyH", "ồ"]] as const) {
+      await page.keyboard.press(`Shift+${capital}`);
+      await page.keyboard.type(rest);
+    }
+    await page.waitForTimeout(300);
+    expect(new URL(page.url()).pathname).toBe("/vi/search");
+    expect(await page.locator("#q").inputValue()).toBe("Thành Phố Hồ");
+    await context.close();
+  });
+
   it("is a plain link to the neutral site without JavaScript", async () => {
     const context = await harness.context({ javaScript: false });
     const page = await context.newPage();

@@ -162,7 +162,7 @@ describe("children step", () => {
     expect(parseChildAge({ value: "x1", unit: "months" })).toBe("age-invalid");
   });
 
-  it("childAgeInput shows months under two and whole years from two", () => {
+  it("childAgeInput shows months under two (but one year as a year) and whole years from two", () => {
     expect(childAgeInput(0)).toEqual({ value: "0", unit: "months" });
     expect(childAgeInput(8)).toEqual({ value: "8", unit: "months" });
     expect(childAgeInput(12)).toEqual({ value: "1", unit: "years" });
