@@ -139,6 +139,19 @@ describe("quick exit", () => {
     });
   }
 
+  it("stays on the screen at the end of a long list, on a phone", async () => {
+    const context = await harness.context({ width: 360 });
+    const page = await context.newPage();
+    await page.goto("/vi/results?need=food&need=childcare&place=Brno&at=49.20%2C16.61&language=vi");
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const box = await page.getByRole("link", { name: /Thoát nhanh/ }).boundingBox();
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(740);
+    await expectNoHorizontalScroll(page, "results with quick exit in the corner");
+    await context.close();
+  });
+
   it("does not leave while someone types capitals (Shift with letters in between)", async () => {
     const context = await harness.context();
     const page = await context.newPage();
