@@ -75,6 +75,20 @@ export function CrisisLines({
     <aside id={id} className="crisis" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title ?? t("crisis.title")}</h2>
       <p>{t("crisis.intro")}</p>
+      {expanded && region === null ? (
+        // Where the family is is not known yet (the danger question comes first): the page language's
+        // region leads, and one tap reaches the others — a Vietnamese father in Brno needs 112, not 113.
+        <nav className="crisis-where" aria-labelledby={`${id}-where`}>
+          <p id={`${id}-where`}>{t("crisis.whereAreYou")}</p>
+          <ul>
+            {regions.map((code) => (
+              <li key={code}>
+                <a href={`#${id}-${code}`}>{t(`regions.${code}`)}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
       <div className="crisis-regions">
         {regions.map((code) => (
           <RegionLines key={code} region={code} open={expanded || code === region} idPrefix={id} />

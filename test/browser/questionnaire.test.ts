@@ -126,6 +126,26 @@ describe("the safety question", () => {
     await expectNoAxeViolations(page, "danger page");
     await context.close();
   });
+
+  it("lets a family reach their own country's numbers in one tap, wherever the page's language is spoken", async () => {
+    // The page's own scripts blocked (these screens have none), but axe needs JavaScript to run.
+    const context = await harness.context({ serverHtmlOnly: true, width: 360 });
+    const page = await context.newPage();
+    await page.goto("/vi/questionnaire/safety");
+    await page.locator('input[name="danger"][value="yes"]').check();
+    await page.locator(".step-actions button[type=submit]").click();
+    await page.waitForURL(/questionnaire\/danger/);
+    const where = page.getByRole("navigation", { name: "Bạn đang ở đâu?" });
+    expect(await where.getByRole("link").allTextContents()).toEqual(["An Giang", "Quận Los Angeles", "Vùng Nam Moravia"]);
+    await where.getByRole("link", { name: "Vùng Nam Moravia" }).click();
+    await expect.poll(() => new URL(page.url()).hash).toBe("#danger-help-cz-jm");
+    const emergency = page.locator('#danger-help .crisis-region:has(#danger-help-cz-jm) a[href="tel:112"]');
+    const box = await emergency.boundingBox();
+    expect(box!.y).toBeGreaterThan(0);
+    expect(box!.y).toBeLessThan(740);
+    await expectNoAxeViolations(page, "danger page, Vietnamese");
+    await context.close();
+  });
 });
 
 describe("bad answers", () => {
