@@ -214,7 +214,8 @@ function ClientOnly({ children }: { children: React.ReactNode }) {
 export default function Results({ loaderData }: Route.ComponentProps) {
   const t = useT("results");
   const language = useLanguage();
-  const config = useRouteLoaderData<typeof rootLoader>("root")?.config;
+  const root = useRouteLoaderData<typeof rootLoader>("root");
+  const config = root?.config;
   const [highlighted, setHighlighted] = useState<string | null>(null);
   const location = useLocation();
   const from = location.pathname + location.search;
@@ -242,7 +243,10 @@ export default function Results({ loaderData }: Route.ComponentProps) {
         href: serviceHref(language, result.serviceId, from),
       })),
     );
-  const shareUrl = typeof window === "undefined" ? loaderData.sharePath : `${window.location.origin}${loaderData.sharePath}`;
+  // Whole, so that it works pasted into a message. The server knows the origin it was asked for; the
+  // browser knows the one the family sees (https behind a proxy), and puts it in once it runs.
+  const origin = typeof window === "undefined" ? root?.origin : window.location.origin;
+  const shareUrl = `${origin ?? ""}${loaderData.sharePath}`;
 
   return (
     <section className="results-page" aria-labelledby="results-title">

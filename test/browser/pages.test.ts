@@ -85,6 +85,19 @@ describe("the results page as its script arrives", () => {
   });
 });
 
+describe("the share link", () => {
+  for (const javaScript of [false, true]) {
+    it(`is a whole address, ready to paste into a message (JavaScript ${javaScript ? "on" : "off"})`, async () => {
+      const context = await harness.context({ javaScript });
+      const page = await context.newPage();
+      await page.goto("/vi/results?need=food&place=Brno&at=49.20%2C16.61&language=vi", { waitUntil: "networkidle" });
+      const link = await page.locator("#share-link").inputValue();
+      expect(link).toBe(`${harness.server.url}/vi/results?need=food&place=Brno&at=49.20%2C16.61&language=vi`);
+      await context.close();
+    });
+  }
+});
+
 describe("pages on the wire", () => {
   it("go compressed whole, with their length, and vary by what the browser accepts", async () => {
     const context = await harness.context();
