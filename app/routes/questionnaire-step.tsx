@@ -3,7 +3,7 @@ import { Form, Link, data, redirect, useNavigation } from "react-router";
 import { PlacePicker } from "~/components/PlacePicker";
 import { dbContext } from "~/db.server";
 import { languagesForRegion } from "~/directory/languages.server";
-import { languageName } from "~/i18n/format";
+import { languageName, languageNameInSentence } from "~/i18n/format";
 import { useLanguage } from "~/i18n/use-language";
 import { requireLanguage } from "~/i18n/locale.server";
 import { serverT } from "~/i18n/resources.server";
@@ -308,7 +308,7 @@ function StepFields({ step, values, region, errors, actionData, spoken }: StepFi
         <label key={code} className="choice">
           <input type="checkbox" name="language" value={code} defaultChecked={values.language.includes(code)} />{" "}
           <span lang={code}>{languageName(code, code)}</span>
-          {code !== language ? <span className="hint"> ({languageName(code, language)})</span> : null}
+          {code !== language ? <span className="hint"> ({languageNameInSentence(code, language)})</span> : null}
         </label>
       );
       return (

@@ -6,7 +6,7 @@ const say = (language: "vi" | "en" | "cs", pregnant: boolean, childAgesMonths: n
 
 describe("the summary's children row", () => {
   it("says a pregnancy and a child's age apart, never as '8 months pregnant'", () => {
-    expect(say("vi", true, [8])).toBe("Đang mang thai; con: 8 tháng tuổi");
+    expect(say("vi", true, [8])).toBe("Đang mang thai; bé: 8 tháng tuổi");
     expect(say("en", true, [8])).toBe("Pregnant; child: 8 months");
     expect(say("cs", true, [8])).toBe("Těhotenství; dítě: 8 měsíců");
   });
@@ -15,7 +15,7 @@ describe("the summary's children row", () => {
     expect(say("en", true, [24, 72])).toBe("Pregnant; children: 2 years, 6 years");
     expect(say("cs", true, [36, 72])).toBe("Těhotenství; děti: 3 roky, 6 let");
     expect(say("cs", true, [1, 12, 24, 36, 48, 60])).toBe("Těhotenství; děti: 1 měsíc, 1 rok, 2 roky, 3 roky, 4 roky, 5 let");
-    expect(say("vi", true, [8, 36])).toBe("Đang mang thai; con: 8 tháng tuổi, 3 tuổi");
+    expect(say("vi", true, [8, 36])).toBe("Đang mang thai; bé: 8 tháng tuổi, 3 tuổi");
   });
 
   it("says only the pregnancy, or only the ages, or that none were given", () => {

@@ -52,7 +52,7 @@ export const southMoravia: DemoRegion = {
       key: "jm-most-k-rodine",
       name: "Most k rodině, z. s. (Demo)",
       description: {
-        vi: "Hội cung cấp dịch vụ kích hoạt xã hội cho gia đình có trẻ em (SAS) và trợ lý gia đình ở Brno.",
+        vi: "Hội cung cấp dịch vụ nhân viên xã hội đến hỗ trợ gia đình có trẻ em tại nhà (SAS) và trợ lý gia đình ở Brno.",
         en: "An association providing social activation services for families (SAS) and family assistants in Brno.",
         cs: "Spolek, který v Brně poskytuje sociálně aktivizační služby pro rodiny s dětmi (SAS) a rodinné asistenty.",
       },
@@ -886,7 +886,7 @@ export const southMoravia: DemoRegion = {
       organization: "jm-most-k-rodine",
       needs: ["parenting", "child-protection", "income"],
       name: {
-        vi: "Dịch vụ kích hoạt xã hội cho gia đình có trẻ em (SAS) – Brno-Židenice và Brno-sever",
+        vi: "Nhân viên xã hội hỗ trợ gia đình có trẻ em tại nhà (SAS) – Brno-Židenice và Brno-sever",
         en: "Social activation service for families (SAS) – Brno-Židenice and Brno-sever",
         cs: "Sociálně aktivizační služba pro rodiny s dětmi (SAS) – Brno-Židenice a Brno-sever",
       },
@@ -3086,7 +3086,7 @@ export const southMoravia: DemoRegion = {
       organization: "jm-centrum-hodonin",
       needs: ["parenting", "child-protection", "housing"],
       name: {
-        vi: "Dịch vụ kích hoạt xã hội cho gia đình có trẻ em (SAS) – vùng Hodonín",
+        vi: "Nhân viên xã hội hỗ trợ gia đình có trẻ em tại nhà (SAS) – vùng Hodonín",
         en: "Social activation service for families (SAS) – Hodonín area",
         cs: "Sociálně aktivizační služba pro rodiny s dětmi – Hodonínsko",
       },
