@@ -257,11 +257,11 @@ export const attribute = sqliteTable(
   ],
 );
 
-/** ext: a human-readable field of an organization, service or location in one more language. */
+/** ext: a human-readable field of an organization, service, location or service area in one more language. */
 export const translation = sqliteTable(
   "translation",
   {
-    entity: text("entity", { enum: ["organization", "service", "location"] }).notNull(),
+    entity: text("entity", { enum: ["organization", "service", "location", "service_area"] }).notNull(),
     entity_id: text("entity_id").notNull(),
     field: text("field").notNull(),
     language: text("language").notNull(),

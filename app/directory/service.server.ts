@@ -113,7 +113,6 @@ export function getServiceDetail(db: Db, id: string, language: Language, now: Da
     .from(t.cost_option)
     .where(and(eq(t.cost_option.service_id, id), eq(t.cost_option.amount, 0)))
     .get();
-  const areas = db.select({ name: t.service_area.name }).from(t.service_area).where(eq(t.service_area.service_id, id)).all();
 
   const scheduleColumns = { byday: t.schedule.byday, opens_at: t.schedule.opens_at, closes_at: t.schedule.closes_at };
   const serviceHours = toRows(
@@ -205,10 +204,40 @@ export function getServiceDetail(db: Db, id: string, language: Language, now: Da
     url: service.url,
     email: service.email,
     assuredDate: service.assured_date,
-    serviceAreas: areas.map((area) => area.name),
+    serviceAreas: (areaNamesIn(db, [id], language).get(id) ?? []).map((area) => area.name),
     hours: serviceHours,
     opening: openingStatus(weeklyIntervals(serviceHours), now, timeZone),
     timeZone,
     sites,
   };
+}
+
+/**
+ * The names of the services' areas in `language`, by service: the translation where there is one,
+ * else the directory's own words (area names are mostly place names). `source` is the name as
+ * stored, which matching reasons carry.
+ */
+export function areaNamesIn(db: Db, serviceIds: string[], language: Language): Map<string, Array<{ source: string; name: string }>> {
+  const byService = new Map<string, Array<{ source: string; name: string }>>();
+  if (serviceIds.length === 0) return byService;
+  const rows = db
+    .select({ serviceId: t.service_area.service_id, source: t.service_area.name, translated: t.translation.value })
+    .from(t.service_area)
+    .leftJoin(
+      t.translation,
+      and(
+        eq(t.translation.entity, "service_area"),
+        eq(t.translation.entity_id, t.service_area.id),
+        eq(t.translation.field, "name"),
+        eq(t.translation.language, language),
+      ),
+    )
+    .where(inArray(t.service_area.service_id, serviceIds))
+    .orderBy(asc(t.service_area.id))
+    .all();
+  for (const row of rows) {
+    if (!row.serviceId || !row.source) continue;
+    byService.set(row.serviceId, [...(byService.get(row.serviceId) ?? []), { source: row.source, name: row.translated ?? row.source }]);
+  }
+  return byService;
 }

@@ -3,6 +3,7 @@ import { useT } from "~/i18n/use-t";
 import { Link, redirect, useLocation, useRouteLoaderData } from "react-router";
 import { dbContext } from "~/db.server";
 import { readSummaries, type ServiceCard } from "~/directory/search.server";
+import { areaNamesIn } from "~/directory/service.server";
 import { AudienceFact } from "~/components/AudienceFact";
 import { OpeningFacts } from "~/components/OpeningFacts";
 import { weekInWords, type WeekInWords } from "~/directory/card-words.server";
@@ -54,6 +55,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const outcome = matchForFamily(db, answers, now, (WIDER_RADII_KM as readonly number[]).includes(wider) ? wider : undefined);
   const ids = [...new Set(outcome.groups.flatMap((group) => group.results.map((result) => result.serviceId)))];
   const summaries = readSummaries(db, ids.map((id) => ({ id, distanceKm: null, coversPlace: false })), language, now, answers.place);
+  // Matching names the area a phone or online service covers as the directory wrote it.
+  const areaNames = areaNamesIn(db, ids, language);
+  const areaIn = (serviceId: string, source: string) => areaNames.get(serviceId)?.find((area) => area.source === source)?.name ?? source;
   const share = shareParams(answers);
   const widerRadiusKm = WIDER_RADII_KM.find((radius) => radius > outcome.radiusKm) ?? null;
   const speaksNone = new Set(
@@ -74,7 +78,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       need,
       results: results.map(({ serviceId, reasons }) => ({
         serviceId,
-        reasons: reasons.filter((reason): reason is ShownReason => reason.kind !== "need"),
+        reasons: reasons
+          .filter((reason): reason is ShownReason => reason.kind !== "need")
+          .map((reason) => (reason.kind === "service-area" ? { ...reason, areaName: areaIn(serviceId, reason.areaName) } : reason)),
       })),
     })),
     unmetNeeds: outcome.unmetNeeds,

@@ -23,7 +23,7 @@ export const DEMO_REGIONS: DemoRegion[] = [losAngeles, anGiang, southMoravia];
 
 const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
 
-type TranslatedEntity = "organization" | "service" | "location";
+type TranslatedEntity = "organization" | "service" | "location" | "service_area";
 
 function scheduleRows(hours: WeeklyHours): Array<{ byday: string; opens_at: string; closes_at: string }> {
   if (hours === "24/7") return WEEKDAYS.map((byday) => ({ byday, opens_at: "00:00", closes_at: "24:00" }));
@@ -159,11 +159,12 @@ export function seedDemoDirectory(db: Db): { organizations: number; services: nu
         if (s.serviceArea || s.locations.length === 0) {
           const extent = s.serviceArea?.extent ?? region.bounds;
           const [south, west, north, east] = extent;
+          const areaId = stableUuid(`area:${s.key}`);
           tx.insert(t.service_area)
             .values({
-              id: stableUuid(`area:${s.key}`),
+              id: areaId,
               service_id: id,
-              name: s.serviceArea?.name[source] ?? region.code,
+              name: translate("service_area", areaId, "name", s.serviceArea?.name, source) ?? region.code,
               extent: boxPolygon(extent),
               extent_type: "geojson",
               south,

@@ -6,6 +6,7 @@ import { loader as redirectLoader } from "~/routes/language-redirect";
 import { loader as layoutLoader } from "~/routes/language-layout";
 import { loader as serviceLoader } from "~/routes/service";
 import { loader as homeLoader } from "~/routes/home";
+import { loader as resultsLoader } from "~/routes/results";
 import { loader as rootLoader } from "~/root";
 import * as t from "../../db/schema";
 import { stableUuid } from "../../db/seed/stable-id";
@@ -98,6 +99,22 @@ describe("service page loader", () => {
     expect(back("/vi/search?q=poradna")).toEqual({ page: "search", path: "/cs/search?q=poradna" });
     expect(back(null)).toBeNull();
     expect(back("https://evil.example/cs/results")).toBeNull();
+  });
+
+  it("names the area a phone or online service covers in the reader's language, on its page and in results", async () => {
+    const online = stableUuid("service:jm-046");
+    const areaIn = (lang: "vi" | "en" | "cs") => serviceLoader(args(`/${lang}/services/${online}`, { lang, serviceId: online })).service.serviceAreas;
+    expect(areaIn("cs")).toEqual(["Celý Jihomoravský kraj"]);
+    expect(areaIn("vi")).toEqual(["Toàn vùng Nam Morava"]);
+    expect(areaIn("en")).toEqual(["All of South Moravia"]);
+
+    const params = "need=pregnancy&need=child-health&need=parenting&need=family-safety&place=Brno&at=49.20%2C16.61&language=vi";
+    const results = (await resultsLoader(args(`/vi/results?${params}`, { lang: "vi" }))) as {
+      groups: Array<{ results: Array<{ reasons: Array<{ kind: string; areaName?: string }> }> }>;
+    };
+    const areas = results.groups.flatMap((group) => group.results.flatMap((result) => result.reasons.flatMap((reason) => (reason.kind === "service-area" ? [reason.areaName] : []))));
+    expect(areas).toContain("Toàn vùng Nam Morava");
+    expect(areas).not.toContain("Celý Jihomoravský kraj");
   });
 
   it("answers an unknown or malformed id with 404", async () => {
