@@ -203,20 +203,27 @@ export interface WeekLine {
 }
 
 /**
- * The week in a few lines that do not go stale on paper, as "open now" does: each day's part of
- * the intervals (a night past midnight shows on both days), days in a row with the same hours
- * together. Closed days are left out.
+ * The week in a few lines that do not go stale on paper, as "open now" does: days in a row with
+ * the same hours together, closed days left out. A night past midnight is said on the evening it
+ * starts, as people say it ("Fri 20:00–1:00"), Sunday's into Monday too; only an opening longer
+ * than a day is cut into the days it covers.
  */
 export function weekLines(intervals: readonly OpeningInterval[]): WeekLine[] {
   const lines: WeekLine[] = [];
+  const nights = rejoinedAcrossWeekEnd(intervals);
   WEEKDAYS.forEach((weekday, day) => {
     const dayStart = day * MINUTES_PER_DAY;
-    const spans = intervals
-      .filter((interval) => interval.start < dayStart + MINUTES_PER_DAY && interval.end > dayStart)
-      .map((interval) => ({
-        opensAt: clockOf(Math.max(interval.start, dayStart) - dayStart),
-        closesAt: clockOf(Math.min(interval.end, dayStart + MINUTES_PER_DAY) - dayStart),
-      }));
+    const dayEnd = dayStart + MINUTES_PER_DAY;
+    const spans = nights
+      .flatMap(({ start, end }) => {
+        if (end - start <= MINUTES_PER_DAY) {
+          // Said on the day it opens; its closing clock past midnight reads as the night it is.
+          return start >= dayStart && start < dayEnd ? [{ from: start - dayStart, to: (end - dayStart - 1) % MINUTES_PER_DAY + 1 }] : [];
+        }
+        return start < dayEnd && end > dayStart ? [{ from: Math.max(start, dayStart) - dayStart, to: Math.min(end, dayEnd) - dayStart }] : [];
+      })
+      .sort((a, b) => a.from - b.from)
+      .map(({ from, to }) => ({ opensAt: clockOf(from), closesAt: clockOf(to) }));
     if (spans.length === 0) return;
     const last = lines.at(-1);
     const sameAsDayBefore =
@@ -228,4 +235,16 @@ export function weekLines(intervals: readonly OpeningInterval[]): WeekLine[] {
     else lines.push({ from: weekday, to: weekday, spans });
   });
   return lines;
+}
+
+/**
+ * Weekly intervals stop at the week's end (weeklyIntervals): Sunday's night into Monday is two.
+ * Joined again, when together they are one night, so that it is said on Sunday as one.
+ */
+function rejoinedAcrossWeekEnd(intervals: readonly OpeningInterval[]): OpeningInterval[] {
+  const first = intervals[0];
+  const last = intervals.at(-1);
+  if (!first || !last || first === last || first.start !== 0 || last.end !== MINUTES_PER_WEEK) return [...intervals];
+  if (last.end - last.start + first.end > MINUTES_PER_DAY) return [...intervals];
+  return [...intervals.slice(1, -1), { start: last.start, end: MINUTES_PER_WEEK + first.end }];
 }

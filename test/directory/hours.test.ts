@@ -186,10 +186,19 @@ describe("weekLines", () => {
     ]);
   });
 
-  it("shows a night past midnight on both days, Sunday's into Monday too", () => {
-    expect(lines([{ byday: "SU", opensAt: "20:00", closesAt: "01:30" }])).toEqual([
-      { from: "MO", to: "MO", spans: [{ opensAt: "00:00", closesAt: "01:30" }] },
-      { from: "SU", to: "SU", spans: [{ opensAt: "20:00", closesAt: "24:00" }] },
+  it("says a night past midnight on the evening it starts, Sunday's into Monday too", () => {
+    expect(lines([{ byday: "SU", opensAt: "20:00", closesAt: "01:30" }])).toEqual([{ from: "SU", to: "SU", spans: [{ opensAt: "20:00", closesAt: "01:30" }] }]);
+    expect(lines(allWeek("20:00", "01:00"))).toEqual([{ from: "MO", to: "SU", spans: [{ opensAt: "20:00", closesAt: "01:00" }] }]);
+    expect(lines([{ byday: "FR", opensAt: "18:00", closesAt: "24:00" }, { byday: "SA", opensAt: "00:00", closesAt: "02:00" }])).toEqual([
+      { from: "FR", to: "FR", spans: [{ opensAt: "18:00", closesAt: "02:00" }] },
+    ]);
+  });
+
+  it("cuts an opening longer than a day into the days it covers", () => {
+    expect(lines([{ byday: "FR", opensAt: "08:00", closesAt: "24:00" }, { byday: "SA", opensAt: "00:00", closesAt: "24:00" }, { byday: "SU", opensAt: "00:00", closesAt: "12:00" }])).toEqual([
+      { from: "FR", to: "FR", spans: [{ opensAt: "08:00", closesAt: "24:00" }] },
+      { from: "SA", to: "SA", spans: [{ opensAt: "00:00", closesAt: "24:00" }] },
+      { from: "SU", to: "SU", spans: [{ opensAt: "00:00", closesAt: "12:00" }] },
     ]);
   });
 

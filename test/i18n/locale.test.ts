@@ -73,10 +73,13 @@ describe("plurals and numbers", () => {
     // Days open around the clock, from weekLines over merged intervals, say so rather than "12:00 AM–12:00 AM".
     const allWeekdays = weekLines([{ start: 0, end: 5 * 24 * 60 }]);
     expect(formatWeek(allWeekdays, "en", "24 hours")).toBe("Mon–Fri 24 hours");
-    // An evening that ends at midnight ends at 24:00 on a 0–23 clock, not at "0:00".
-    const evenings = weekLines([{ start: 4 * 24 * 60 + 20 * 60, end: 5 * 24 * 60 + 2 * 60 }]);
-    expect(formatWeek(evenings, "cs", "nonstop")).toBe("pá 20:00–24:00; so 0:00–2:00");
-    expect(formatWeek(evenings, "en", "24 hours")).toBe("Fri 8:00 PM–12:00 AM; Sat 12:00 AM–2:00 AM");
+    // A night past midnight is said on its evening; one that ends at midnight ends at 24:00 on a 0–23 clock, not at "0:00".
+    const night = weekLines([{ start: 4 * 24 * 60 + 20 * 60, end: 5 * 24 * 60 + 2 * 60 }]);
+    expect(formatWeek(night, "cs", "nonstop")).toBe("pá 20:00–2:00");
+    expect(formatWeek(night, "en", "24 hours")).toBe("Fri 8:00 PM–2:00 AM");
+    const evening = weekLines([{ start: 4 * 24 * 60 + 20 * 60, end: 5 * 24 * 60 }]);
+    expect(formatWeek(evening, "cs", "nonstop")).toBe("pá 20:00–24:00");
+    expect(formatWeek(evening, "en", "24 hours")).toBe("Fri 8:00 PM–12:00 AM");
   });
   it("writes midnight at the end of a day as 24:00 on a 0–23 clock, and as 12:00 AM on a 12-hour one", () => {
     expect(["cs", "vi", "en"].map((language) => formatClock("24:00", language as "cs"))).toEqual(["24:00", "24:00", "12:00 AM"]);
