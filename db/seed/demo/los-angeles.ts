@@ -2111,7 +2111,7 @@ export const losAngeles: DemoRegion = {
       phones: [{ number: "(562) 555-0111", type: "voice" }],
       locations: [
         {
-          name: "Safe Harbor – Bixby Knolls outreach office (not the shelter)",
+          name: "Safe Harbor – Bixby Knolls outreach office",
           address1: "3745 Atlantic Ave",
           city: "Long Beach",
           stateProvince: "CA",
