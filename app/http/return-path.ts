@@ -36,7 +36,16 @@ export function returnPathOf(from: string | null, language: Language): ReturnPat
   if (url.origin !== "http://return.invalid") return null;
   const page = LIST_PAGE.exec(url.pathname)?.[1] as ReturnPage | undefined;
   if (!page) return null;
-  return { page, path: `/${language}/${page}${url.search}` };
+  // Back to the very card the family opened, not to the top of a long list.
+  const anchor = RESULT_ANCHOR.test(url.hash) ? url.hash : "";
+  return { page, path: `/${language}/${page}${url.search}${anchor}` };
+}
+
+const RESULT_ANCHOR = /^#result-[a-z0-9-]{1,120}$/i;
+
+/** The id of a result's card on a list page, which the way back from its service page returns to. */
+export function resultAnchor(...parts: string[]): string {
+  return `result-${parts.join("-")}`;
 }
 
 /** A service page's address that leads back to the list page at `from` (its path and query). */

@@ -17,7 +17,7 @@ import { firstMissingStep, shareParams } from "~/questionnaire/answers";
 import { answersFromShareParams } from "~/questionnaire/steps.server";
 import { readAnswers } from "~/questionnaire/cookie.server";
 import { lookupPlace } from "~/geo/gazetteer";
-import { serviceHref } from "~/http/return-path";
+import { resultAnchor, serviceHref } from "~/http/return-path";
 import { REGIONS, type RegionCode } from "~/regions";
 import type { loader as rootLoader } from "~/root";
 import { NeedIcon } from "~/taxonomy/NeedIcon";
@@ -151,8 +151,11 @@ function ResultCard({
   highlighted,
   onHighlight,
   from,
+  need,
 }: {
   result: ShownResult;
+  /** The group the card is in: a service can be in several. */
+  need: string;
   service: ResultsCard;
   /** This page's path, which the service page leads back to. */
   from: string;
@@ -164,8 +167,10 @@ function ResultCard({
   const t = useT("results");
   const language = useLanguage();
   const site = service.locations.find((location) => location.id === service.siteId);
+  const anchor = resultAnchor(need, service.id);
   return (
     <li
+      id={anchor}
       className={`result-card${highlighted ? " highlighted" : ""}`}
       data-service-id={service.id}
       onMouseEnter={() => onHighlight(service.id)}
@@ -174,7 +179,7 @@ function ResultCard({
       onBlur={() => onHighlight(null)}
     >
       <h3>
-        <Link to={serviceHref(language, service.id, from)} lang={service.name.fallback ? service.name.language : undefined}>
+        <Link to={serviceHref(language, service.id, `${from}#${anchor}`)} lang={service.name.fallback ? service.name.language : undefined}>
           {service.name.text}
         </Link>
       </h3>
@@ -311,6 +316,7 @@ export default function Results({ loaderData }: Route.ComponentProps) {
                         highlighted={highlighted === result.serviceId}
                         onHighlight={setHighlighted}
                         from={from}
+                        need={group.need}
                       />
                     ) : null,
                   )}

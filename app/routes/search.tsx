@@ -15,7 +15,7 @@ import { MAX_AGE_YEARS, parseSearchParams, searchParamsOf, type SearchQuery } fr
 import { REGIONS, type RegionCode } from "~/regions";
 import { NeedIcon } from "~/taxonomy/NeedIcon";
 import { NEED_CODES } from "~/taxonomy/needs";
-import { serviceHref } from "~/http/return-path";
+import { resultAnchor, serviceHref } from "~/http/return-path";
 import type { Route } from "./+types/search";
 
 export function loader({ request, params, context }: Route.LoaderArgs) {
@@ -47,9 +47,9 @@ function ResultCard({ item, region, from }: { item: WeekInWords<SearchResultItem
   const t = useT("search");
   const language = useLanguage();
   return (
-    <li className="result-card" data-service-id={item.id}>
+    <li className="result-card" id={resultAnchor(item.id)} data-service-id={item.id}>
       <h3>
-        <Link to={serviceHref(language, item.id, from)} lang={item.name.fallback ? item.name.language : undefined}>
+        <Link to={serviceHref(language, item.id, `${from}#${resultAnchor(item.id)}`)} lang={item.name.fallback ? item.name.language : undefined}>
           {item.name.text}
         </Link>
       </h3>

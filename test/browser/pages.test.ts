@@ -51,6 +51,9 @@ describe("the way back from a service page", () => {
       await page.waitForURL((url) => url.pathname === "/cs/results");
       expect(new URL(page.url()).search).toBe(new URL(results, "http://x").search);
       expect(await page.locator(".result-card h3 a").first().textContent()).toBe(firstResult);
+      // At the card the family opened, not at the top of the list.
+      expect(new URL(page.url()).hash).toMatch(/^#result-food-/);
+      await expect.poll(() => page.locator(new URL(page.url()).hash).evaluate((card) => card.getBoundingClientRect().top)).toBeLessThan(200);
 
       await page.goto("/en/search?q=food&place=Long+Beach");
       await page.locator(".result-card h3 a").first().click();

@@ -11,6 +11,13 @@ describe("the way back from a service page", () => {
     expect(returnPathOf("/cs/search?q=poradna&need=housing", "cs")).toEqual({ page: "search", path: "/cs/search?q=poradna&need=housing" });
   });
 
+  it("returns to the card the family opened, and drops any other fragment", () => {
+    expect(returnPathOf("/vi/results?need=food#result-food-3f2a", "vi")?.path).toBe("/vi/results?need=food#result-food-3f2a");
+    expect(returnPathOf("/en/search?q=x#result-3f2a", "en")?.path).toBe("/en/search?q=x#result-3f2a");
+    expect(returnPathOf("/en/search?q=x#top", "en")?.path).toBe("/en/search?q=x");
+    expect(returnPathOf("/en/search?q=x#result-<script>", "en")?.path).toBe("/en/search?q=x");
+  });
+
   it("speaks the page's language when the family switched language on the service page", () => {
     expect(returnPathOf("/vi/search?q=s%E1%BB%AFa", "en")).toEqual({ page: "search", path: "/en/search?q=s%E1%BB%AFa" });
   });
