@@ -294,6 +294,12 @@ export default function Results({ loaderData }: Route.ComponentProps) {
               </a>
             </li>
           ))}
+          {markers.length > 0 && config ? (
+            // On a phone the map comes after the whole list: one tap reaches it.
+            <li className="needs-script map-jump">
+              <a href="#results-map">{t("showMap")}</a>
+            </li>
+          ) : null}
         </ul>
       </nav>
 
@@ -350,7 +356,7 @@ export default function Results({ loaderData }: Route.ComponentProps) {
           {unmetNeeds.length > 0 ? <p className="hint">{t("unmet.recorded")}</p> : null}
         </div>
         {markers.length > 0 && config ? (
-          <div className="results-map">
+          <div className="results-map" id="results-map">
             <ClientOnly>
               <Suspense fallback={<div className="service-map service-map-loading" aria-hidden="true" />}>
                 <ResultsMap

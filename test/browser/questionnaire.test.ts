@@ -253,6 +253,27 @@ describe("results", () => {
   });
 });
 
+describe("the results map on a phone", () => {
+  it("is one tap from the top of the list, and not offered where it cannot show", async () => {
+    const target = "/vi/results?need=food&need=childcare&place=Brno&at=49.20%2C16.61&language=vi";
+    const context = await harness.context({ width: 360 });
+    const page = await context.newPage();
+    await page.goto(target);
+    await page.getByRole("link", { name: "Xem trên bản đồ" }).click();
+    await page.locator("#results-map .leaflet-container").waitFor();
+    const top = await page.locator("#results-map").evaluate((map) => map.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(200);
+    await context.close();
+
+    const plain = await harness.context({ javaScript: false, width: 360 });
+    const noScript = await plain.newPage();
+    await noScript.goto(target);
+    expect(await noScript.getByRole("link", { name: "Xem trên bản đồ" }).isVisible()).toBe(false);
+    await plain.close();
+  });
+});
+
 describe("the place screen with JavaScript", () => {
   it("lets a family tap a spot on a map instead of typing", async () => {
     const context = await harness.context();
