@@ -214,8 +214,8 @@ interface Family {
   place: { center: LatLng; radiusKm: number; box: [number, number, number, number] } | null;
   halfLifeKm: number;
   areaScore: number;
-  /** Children's ages in months (valid ones only). */
-  childMonths: number[];
+  /** Children's ages in months (valid ones only), each as the months it may be: [from, to). */
+  childAges: Array<{ from: number; to: number }>;
   pregnant: boolean;
   ageFilterApplies: boolean;
   /** The family's languages, one per primary subtag ("vi-VN" → "vi"), in the order given: primary → as given. */
@@ -233,7 +233,9 @@ function familyOf(answers: FamilyAnswers, now: Date, radiusKm: number): Family {
     const primary = primarySubtag(language);
     if (primary !== "" && !languages.has(primary)) languages.set(primary, language.trim());
   }
-  const childMonths = answers.childAgesMonths.filter((months) => Number.isFinite(months) && months >= 0);
+  const childAges = answers.childAgesMonths
+    .filter((months) => Number.isFinite(months) && months >= 0)
+    .map((months) => ({ from: months, to: months + (answers.agesInYears ? 12 : 1) }));
   const center = answers.place;
   return {
     needs: [...new Set(answers.needs)],
@@ -241,9 +243,9 @@ function familyOf(answers: FamilyAnswers, now: Date, radiusKm: number): Family {
     place: center ? { center, radiusKm, box: boundingBox(center, radiusKm) } : null,
     halfLifeKm: answers.noCar ? W.distanceHalfLifeNoCarKm : W.distanceHalfLifeKm,
     areaScore: answers.noCar ? W.serviceAreaNoCar : W.serviceArea,
-    childMonths,
+    childAges,
     pregnant: answers.pregnant,
-    ageFilterApplies: answers.pregnant || childMonths.length > 0,
+    ageFilterApplies: answers.pregnant || childAges.length > 0,
     languages,
     freeOnly: answers.freeOnly,
     hoursAsked: answers.eveningsOrWeekends,
@@ -302,7 +304,7 @@ function survivorOf(service: CandidateService, family: Family): Survivor | null 
     // months, not 72; a maximum of 0.5 (6 months) fits one of 6 months, not 7.
     const fromMonths = minimumAge === null ? -Infinity : minimumAge * 12;
     const toMonths = maximumAge === null ? Infinity : Number.isInteger(maximumAge) ? (maximumAge + 1) * 12 : Math.round(maximumAge * 12) + 1;
-    if (!family.childMonths.some((months) => months >= fromMonths && months < toMonths)) {
+    if (!family.childAges.some((age) => age.from < toMonths && age.to > fromMonths)) {
       const unbornFits = !minimumAge;
       if (!family.pregnant || (!unbornFits && !servesPregnancy)) return null;
       inForThePregnancy = true;

@@ -24,6 +24,11 @@ export interface FamilyAnswers {
   pregnant: boolean;
   /** Each child's age in whole months (0 = newborn). */
   childAgesMonths: number[];
+  /**
+   * The ages are whole years, as a shared link carries them (never exact months): each stands for
+   * any month of its year, so "age=0" fits a service for babies from 6 months.
+   */
+  agesInYears?: boolean;
   place: FamilyPlace | null;
   needs: NeedCode[];
   /** BCP 47 language codes the family prefers, e.g. ["vi", "cs"]. */

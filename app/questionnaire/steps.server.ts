@@ -164,7 +164,7 @@ export function answersFromShareParams(params: URLSearchParams): Answers | null 
       place = { lat: round(lookup.place.lat), lng: round(lookup.place.lng), region: lookup.place.region, label: lookup.place.name };
     }
   }
-  return sanitizeAnswers({
+  const answers = sanitizeAnswers({
     answered: [...STEPS],
     // Not in a link (who asks is the family's own): whoever opens it sees the services for one sex
     // only too, each marked with who it is for.
@@ -182,4 +182,6 @@ export function answersFromShareParams(params: URLSearchParams): Answers | null 
     eveningsOrWeekends: params.get("evenings") === "1",
     noCar: params.get("nocar") === "1",
   });
+  // A link carries whole years, never a baby's months: matching counts each as any month of its year.
+  return { ...answers, agesInYears: true };
 }

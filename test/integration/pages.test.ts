@@ -117,6 +117,17 @@ describe("service page loader", () => {
     expect(areas).not.toContain("Celý Jihomoravský kraj");
   });
 
+  it("a shared link's 'age=0' (under one) keeps services from 6 months, which a baby of 8 months fits", async () => {
+    type Shown = { groups: Array<{ results: Array<{ serviceId: string }> }> };
+    const shown = async (ages: string) =>
+      ((await resultsLoader(args(`/en/results?need=childcare&place=Long+Beach&at=33.77%2C-118.19${ages}`, { lang: "en" }))) as Shown).groups.flatMap((group) =>
+        group.results.map((entry) => entry.serviceId),
+      );
+    const eveningChildcare = stableUuid("service:la-003"); // from 6 months to 8 years
+    expect(await shown("&age=0")).toContain(eveningChildcare);
+    expect(await shown("&age=9")).not.toContain(eveningChildcare);
+  });
+
   it("answers an unknown or malformed id with 404", async () => {
     expect(await thrownStatus(() => serviceLoader(args("/en/services/x", { lang: "en", serviceId: stableUuid("nothing") })))).toBe(404);
     expect(await thrownStatus(() => serviceLoader(args("/en/services/x", { lang: "en", serviceId: "'; DROP TABLE service; --" })))).toBe(404);

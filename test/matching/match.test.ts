@@ -225,6 +225,19 @@ describe("ages", () => {
     expect(ids(match(family({ childAgesMonths: [19] }), [upToEighteenMonths]))).toEqual([]);
   });
 
+  it("counts an age in whole years (a shared link's) as any month of its year", () => {
+    const fromSixMonths = service("from-6-months", { minimumAge: 0.5, maximumAge: 8 });
+    const upToSixMonths = service("up-to-6-months", { maximumAge: 0.5 });
+    // A baby of 0 months does not fit "from 6 months"; "under one" in a shared link may.
+    expect(ids(match(family({ childAgesMonths: [0] }), [fromSixMonths]))).toEqual([]);
+    expect(ids(match(family({ childAgesMonths: [0], agesInYears: true }), [fromSixMonths]))).toEqual(["from-6-months"]);
+    expect(ids(match(family({ childAgesMonths: [0], agesInYears: true }), [upToSixMonths]))).toEqual(["up-to-6-months"]);
+    // One year old is 12–23 months: past "up to 6 months", and not yet 3.
+    expect(ids(match(family({ childAgesMonths: [12], agesInYears: true }), [upToSixMonths]))).toEqual([]);
+    expect(ids(match(family({ childAgesMonths: [24], agesInYears: true }), [fromThree]))).toEqual([]);
+    expect(ids(match(family({ childAgesMonths: [36], agesInYears: true }), [fromThree]))).toEqual(["from-3"]);
+  });
+
   it("minimumAge 3: 35 months does not fit, 36 does", () => {
     expect(ids(match(family({ childAgesMonths: [35] }), [fromThree]))).toEqual([]);
     expect(ids(match(family({ childAgesMonths: [36] }), [fromThree]))).toEqual(["from-3"]);

@@ -483,6 +483,7 @@ describe("share links", () => {
       role: null,
       pregnant: true,
       childAgesMonths: [0, 24, 36, 96],
+      agesInYears: true,
       place: { lat: 49.2, lng: 16.61, region: "cz-jm", label: "Brno" },
       needs: ["fathers", "parenting", "legal-immigration"],
       languages: ["vi", "cs"],
