@@ -55,8 +55,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const outcome = matchForFamily(db, answers, now, (WIDER_RADII_KM as readonly number[]).includes(wider) ? wider : undefined);
   const ids = [...new Set(outcome.groups.flatMap((group) => group.results.map((result) => result.serviceId)))];
   const summaries = readSummaries(db, ids.map((id) => ({ id, distanceKm: null, coversPlace: false })), language, now, answers.place);
-  // Matching names the area a phone or online service covers as the directory wrote it.
-  const areaNames = areaNamesIn(db, ids, language);
+  // Matching names the area a phone or online service covers as the directory wrote it: those
+  // services' areas are looked up in the family's language (most pages have none).
+  const coveredByArea = outcome.groups.flatMap((group) =>
+    group.results.filter((result) => result.reasons.some((reason) => reason.kind === "service-area")).map((result) => result.serviceId),
+  );
+  const areaNames = areaNamesIn(db, [...new Set(coveredByArea)], language);
   const areaIn = (serviceId: string, source: string) => areaNames.get(serviceId)?.find((area) => area.source === source)?.name ?? source;
   const share = shareParams(answers);
   const widerRadiusKm = WIDER_RADII_KM.find((radius) => radius > outcome.radiusKm) ?? null;
