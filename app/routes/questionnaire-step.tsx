@@ -123,7 +123,9 @@ export default function QuestionnaireStep({ loaderData, actionData }: Route.Comp
         </p>
       ) : null}
       {hasErrors ? (
-        <div className="notice notice-error" role="alert">
+        // Focused on arrival (the screens load no script: the attribute does it), so that keyboard
+        // and screen-reader users start from what to fix, not from the top of the page.
+        <div className="notice notice-error" role="alert" tabIndex={-1} autoFocus>
           {t("fixErrors")}
         </div>
       ) : null}
