@@ -30,7 +30,11 @@ function spoken(db: Db, now: number): Spoken {
     )
     .all() as Array<{ region: string; code: string }>;
   const byRegion = new Map<string, string[]>();
-  for (const row of rows) byRegion.set(row.region, [...(byRegion.get(row.region) ?? []), row.code]);
+  for (const row of rows) {
+    const regionCodes = byRegion.get(row.region) ?? [];
+    regionCodes.push(row.code);
+    byRegion.set(row.region, regionCodes);
+  }
   const fresh = { at: now, codes, byRegion };
   cache.set(db, fresh);
   return fresh;

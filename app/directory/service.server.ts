@@ -237,7 +237,9 @@ export function areaNamesIn(db: Db, serviceIds: string[], language: Language): M
     .all();
   for (const row of rows) {
     if (!row.serviceId || !row.source) continue;
-    byService.set(row.serviceId, [...(byService.get(row.serviceId) ?? []), { source: row.source, name: row.translated ?? row.source }]);
+    const areas = byService.get(row.serviceId) ?? [];
+    areas.push({ source: row.source, name: row.translated ?? row.source });
+    byService.set(row.serviceId, areas);
   }
   return byService;
 }

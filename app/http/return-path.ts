@@ -48,7 +48,10 @@ export function resultAnchor(...parts: string[]): string {
   return `result-${parts.join("-")}`;
 }
 
-/** A service page's address that leads back to the list page at `from` (its path and query). */
-export function serviceHref(language: Language, serviceId: string, from: string): string {
-  return `/${language}/services/${serviceId}?${new URLSearchParams({ from })}`;
+/**
+ * A service page's address that leads back to the list page at `from` (its path and query), at the
+ * card `anchor` (resultAnchor) when given.
+ */
+export function serviceHref(language: Language, serviceId: string, from: string, anchor?: string): string {
+  return `/${language}/services/${serviceId}?${new URLSearchParams({ from: anchor ? `${from}#${anchor}` : from })}`;
 }

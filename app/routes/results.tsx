@@ -183,7 +183,7 @@ function ResultCard({
       onBlur={() => onHighlight(null)}
     >
       <h3>
-        <Link to={serviceHref(language, service.id, `${from}#${anchor}`)} lang={service.name.fallback ? service.name.language : undefined}>
+        <Link to={serviceHref(language, service.id, from, anchor)} lang={service.name.fallback ? service.name.language : undefined}>
           {service.name.text}
         </Link>
       </h3>

@@ -46,10 +46,11 @@ function hrefFor(language: string, query: SearchQuery, changes: Partial<SearchQu
 function ResultCard({ item, region, from }: { item: WeekInWords<SearchResultItem>; region: RegionCode | null; from: string }) {
   const t = useT("search");
   const language = useLanguage();
+  const anchor = resultAnchor(item.id);
   return (
-    <li className="result-card" id={resultAnchor(item.id)} data-service-id={item.id}>
+    <li className="result-card" id={anchor} data-service-id={item.id}>
       <h3>
-        <Link to={serviceHref(language, item.id, `${from}#${resultAnchor(item.id)}`)} lang={item.name.fallback ? item.name.language : undefined}>
+        <Link to={serviceHref(language, item.id, from, anchor)} lang={item.name.fallback ? item.name.language : undefined}>
           {item.name.text}
         </Link>
       </h3>
