@@ -8,6 +8,7 @@ import { AudienceFact } from "~/components/AudienceFact";
 import { OpeningFacts } from "~/components/OpeningFacts";
 import { weekInWords, type WeekInWords } from "~/directory/card-words.server";
 import { describeAges, formatDate, formatDistance, languageNameInSentence } from "~/i18n/format";
+import { primarySubtag } from "~/i18n/languages";
 import { useLanguage } from "~/i18n/use-language";
 import { requireLanguage } from "~/i18n/locale.server";
 import { serverT } from "~/i18n/resources.server";
@@ -64,6 +65,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const areaIn = (serviceId: string, source: string) => areaNames.get(serviceId)?.find((area) => area.source === source)?.name ?? source;
   const share = shareParams(answers);
   const widerRadiusKm = WIDER_RADII_KM.find((radius) => radius > outcome.radiusKm) ?? null;
+  // "Speaks Czech" on every card in Brno says nothing: the region's own language goes without
+  // saying. A language the family needs beyond it ("Speaks Vietnamese") is what the reason is for.
+  const regionLanguage = REGIONS[answers.place.region].sourceLanguage;
+  const saysSomething = (reason: MatchReason): reason is ShownReason =>
+    reason.kind !== "need" && !(reason.kind === "speaks" && primarySubtag(reason.language) === regionLanguage);
   const speaksNone = new Set(
     answers.languages.length === 0
       ? []
@@ -83,7 +89,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       results: results.map(({ serviceId, reasons }) => ({
         serviceId,
         reasons: reasons
-          .filter((reason): reason is ShownReason => reason.kind !== "need")
+          .filter(saysSomething)
           .map((reason) => (reason.kind === "service-area" ? { ...reason, areaName: areaIn(serviceId, reason.areaName) } : reason)),
       })),
     })),
