@@ -297,6 +297,26 @@ describe("a shared link that was cut short or altered", () => {
   });
 });
 
+describe("the home page's search box", () => {
+  it.each(LANGUAGES)("shows its whole example on a 360 px phone (%s)", async (language) => {
+    const context = await harness.context({ width: 360 });
+    const page = await context.newPage();
+    await page.goto(`/${language}`);
+    const { room, example } = await page.locator("#home-q").evaluate((input: HTMLInputElement) => {
+      const style = getComputedStyle(input);
+      const canvas = document.createElement("canvas").getContext("2d")!;
+      canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      return {
+        room: input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight),
+        example: canvas.measureText(input.placeholder).width,
+      };
+    });
+    expect(example).toBeGreaterThan(0);
+    expect(example, "the placeholder is cut off").toBeLessThanOrEqual(room);
+    await context.close();
+  });
+});
+
 describe("accessibility", () => {
   const pages = (language: string) => [
     `/${language}`,
