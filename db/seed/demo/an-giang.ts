@@ -356,13 +356,31 @@ export const anGiang: DemoRegion = {
         cs: "Skupina, která v pohraničí bojuje proti obchodu s lidmi a podporuje ženy a děti vracející se z Kambodže.",
       },
     },
+    {
+      key: "ag-von-vay-phu-nu-phu-tan",
+      name: "Quỹ Vốn Vay Phụ nữ Phú Tân (Demo)",
+      description: {
+        vi: "Quỹ cho vay vốn nhỏ do chị em trong xã cùng Hội Liên hiệp Phụ nữ quản lý: vay vốn không cần thế chấp, tổ tiết kiệm và hướng dẫn làm ăn cho phụ nữ có thu nhập thấp.",
+        en: "A small-loan fund run by local women together with the Women's Union: loans without collateral, savings groups and advice on earning a living for women on low incomes.",
+        cs: "Fond malých půjček, který spravují místní ženy spolu se Svazem žen: půjčky bez zástavy, spořicí skupiny a rady, jak si přivydělat, pro ženy s nízkými příjmy.",
+      },
+    },
+    {
+      key: "ag-tu-van-chinh-sach-xa-hoi",
+      name: "Điểm Tư vấn Chính sách Xã hội An Giang (Demo)",
+      description: {
+        vi: "Tư vấn miễn phí về trợ cấp xã hội, xét hộ nghèo, bảo hiểm y tế cho trẻ và hỗ trợ khẩn cấp, tại Long Xuyên và Châu Đốc.",
+        en: "Free advice on social allowances, poor-household status, health insurance for children and emergency support, in Long Xuyên and Châu Đốc.",
+        cs: "Bezplatné poradenství k sociálním dávkám, statusu chudé domácnosti, zdravotnímu pojištění dětí a mimořádné pomoci v Long Xuyên a Châu Đốc.",
+      },
+    },
   ],
   services: [
     // ── Phú Tân ──────────────────────────────────────────────────────────────
     {
       key: "ag-001",
       organization: "ag-ho-tro-gia-dinh-phu-tan",
-      needs: ["parenting", "income", "child-protection"],
+      needs: ["parenting", "child-protection"],
       name: {
         vi: "Tư vấn và kết nối dịch vụ cho gia đình có trẻ nhỏ",
         en: "Family advice and connection to services",
@@ -1333,7 +1351,7 @@ export const anGiang: DemoRegion = {
       key: "ag-022",
       audience: "women",
       organization: "ag-viec-lam-cong-dong",
-      needs: ["jobs-education", "income"],
+      needs: ["jobs-education"],
       name: {
         vi: "Lớp học nghề buổi tối cho phụ nữ – Phú Tân",
         en: "Evening job-training classes for women – Phú Tân",
@@ -1378,7 +1396,7 @@ export const anGiang: DemoRegion = {
     {
       key: "ag-023",
       organization: "ag-mai-nha-thuong",
-      needs: ["child-protection", "parenting", "income"],
+      needs: ["child-protection", "parenting"],
       name: {
         vi: "Nhóm hỗ trợ ông bà, họ hàng nuôi cháu – xã Phú Thạnh",
         en: "Support group for grandparents and relatives raising children – Phú Thạnh",
@@ -1499,6 +1517,71 @@ export const anGiang: DemoRegion = {
       ],
       hours: OFFICE_HOURS,
       assuredDate: "2025-09-29",
+    },
+    {
+      key: "ag-069",
+      audience: "women",
+      organization: "ag-von-vay-phu-nu-phu-tan",
+      needs: ["income"],
+      name: {
+        vi: "Vay vốn nhỏ và tổ tiết kiệm cho phụ nữ – Phú Tân",
+        en: "Small loans and savings groups for women – Phú Tân",
+        cs: "Malé půjčky a spořicí skupiny pro ženy – Phú Tân",
+      },
+      description: {
+        vi: "Chị em vào tổ tiết kiệm – vay vốn của ấp, mỗi tháng góp một khoản tiết kiệm nhỏ và họp một lần. Sau 3 tháng có thể vay từ 5 đến 30 triệu đồng, không cần thế chấp, để nuôi gà vịt, trồng rau, buôn bán nhỏ hoặc nhận may gia công, rồi trả dần hằng tháng. Cán bộ cũng giúp hộ nghèo, cận nghèo làm hồ sơ vay vốn ưu đãi của Ngân hàng Chính sách Xã hội.",
+        en: "Women join their hamlet's savings-and-loan group, put aside a small amount each month and meet once a month. After 3 months you can borrow 5 to 30 million VND without collateral to raise chickens or ducks, grow vegetables, run a small stall or take in sewing work, and pay it back month by month. Staff also help poor and near-poor households apply for low-interest loans from the Vietnam Bank for Social Policies.",
+        cs: "Ženy se zapojí do spořicí a úvěrové skupiny ve své osadě, každý měsíc si odloží malou částku a jednou měsíčně se sejdou. Po 3 měsících si můžete bez zástavy půjčit 5 až 30 milionů dongů na chov slepic nebo kachen, pěstování zeleniny, malý stánek nebo šití pro dílny a splácet po měsících. Pracovnice také pomohou chudým a téměř chudým domácnostem požádat o výhodný úvěr u Vietnamské banky sociální politiky.",
+      },
+      eligibility: {
+        vi: "Phụ nữ từ 18 tuổi sống ở Phú Tân; ưu tiên mẹ đơn thân, hộ nghèo, cận nghèo và gia đình có con nhỏ.",
+        en: "Women aged 18 and over living in Phú Tân; single mothers, poor and near-poor households and families with young children come first.",
+        cs: "Ženy od 18 let z Phú Tân; přednost mají samoživitelky, chudé a téměř chudé domácnosti a rodiny s malými dětmi.",
+      },
+      fees: {
+        vi: "Tham gia và làm hồ sơ không mất tiền. Vốn vay có lãi suất thấp, khoảng 0,6% mỗi tháng.",
+        en: "Joining and applying cost nothing. Loans carry low interest, about 0.6% a month.",
+        cs: "Členství i vyřízení žádosti jsou zdarma. Půjčky mají nízký úrok, asi 0,6 % měsíčně.",
+      },
+      applicationProcess: {
+        vi: "Gặp chi hội trưởng phụ nữ ở ấp, hoặc đến văn phòng Phú Mỹ sáng thứ Hai, thứ Tư, thứ Sáu, hay điểm Chợ Vàm chiều thứ Năm. Mang theo căn cước; nếu là hộ nghèo, cận nghèo thì mang giấy chứng nhận.",
+        en: "Talk to the Women's Union leader in your hamlet, or come to the Phú Mỹ office on Monday, Wednesday or Friday morning, or to the Chợ Vàm point on Thursday afternoon. Bring your ID card, and your poor- or near-poor-household certificate if you have one.",
+        cs: "Obraťte se na vedoucí Svazu žen ve své osadě, nebo přijďte do kanceláře v Phú Mỹ v pondělí, ve středu nebo v pátek dopoledne či do Chợ Vàm ve čtvrtek odpoledne. Vezměte si občanský průkaz, a pokud ho máte, i potvrzení o chudé či téměř chudé domácnosti.",
+      },
+      free: false,
+      languages: ["vi"],
+      phones: [{ number: "0296 3 839 126" }],
+      locations: [
+        {
+          name: "Văn phòng Quỹ Vốn Vay Phụ nữ Phú Mỹ",
+          address1: "Ấp Trung 2, thị trấn Phú Mỹ",
+          city: "Phú Tân",
+          stateProvince: "An Giang",
+          latitude: 10.5957,
+          longitude: 105.3481,
+          hours: {
+            MO: [["07:00", "11:00"]],
+            WE: [["07:00", "11:00"]],
+            FR: [["07:00", "11:00"]],
+          },
+        },
+        {
+          name: "Hội trường ấp Phú Thượng",
+          address1: "Ấp Phú Thượng, thị trấn Chợ Vàm",
+          city: "Phú Tân",
+          stateProvince: "An Giang",
+          latitude: 10.7013,
+          longitude: 105.3361,
+          hours: { TH: [["13:30", "16:30"]] },
+        },
+      ],
+      hours: {
+        MO: [["07:00", "11:00"]],
+        WE: [["07:00", "11:00"]],
+        TH: [["13:30", "16:30"]],
+        FR: [["07:00", "11:00"]],
+      },
+      assuredDate: "2026-07-08",
     },
     // ── Long Xuyên ───────────────────────────────────────────────────────────
     {
@@ -2257,6 +2340,54 @@ export const anGiang: DemoRegion = {
       hours: OFFICE_HOURS_SATURDAY,
       assuredDate: "2026-04-22",
     },
+    {
+      key: "ag-070",
+      organization: "ag-tu-van-chinh-sach-xa-hoi",
+      needs: ["income"],
+      name: {
+        vi: "Tư vấn trợ cấp xã hội và giấy tờ hộ nghèo – Long Xuyên và Châu Đốc",
+        en: "Advice on social allowances and poor-household papers – Long Xuyên and Châu Đốc",
+        cs: "Poradna k sociálním dávkám a potvrzení o chudé domácnosti – Long Xuyên a Châu Đốc",
+      },
+      description: {
+        vi: "Cán bộ cho bạn biết gia đình được nhận những khoản hỗ trợ nào: trợ cấp hằng tháng cho mẹ đơn thân nghèo đang nuôi con nhỏ, cho trẻ mồ côi và trẻ khuyết tật; xét hộ nghèo, cận nghèo; thẻ bảo hiểm y tế cho con; hỗ trợ khẩn cấp khi nhà bị cháy, sập hoặc ngập lụt. Cán bộ cùng bạn điền đơn và nộp lên Ủy ban phường, xã giúp bạn.",
+        en: "Staff tell you what help your family can get: monthly allowances for single mothers in poor households raising young children, for orphans and for children with disabilities; poor- and near-poor-household status; health insurance cards for your children; emergency support when your home burns down, collapses or floods. They fill in the forms with you and hand them in at the ward or commune office for you.",
+        cs: "Pracovníci vám řeknou, na jakou pomoc má vaše rodina nárok: měsíční příspěvky pro samoživitelky z chudých domácností, které vychovávají malé děti, pro sirotky a pro děti s postižením; status chudé nebo téměř chudé domácnosti; kartičky zdravotního pojištění pro děti; mimořádnou pomoc, když vám dům vyhoří, zřítí se nebo ho zaplaví voda. Žádosti s vámi vyplní a odevzdají je za vás na místním úřadě.",
+      },
+      eligibility: {
+        vi: "Mọi gia đình ở An Giang đang gặp khó khăn về tiền bạc; không cần là hộ nghèo mới được tư vấn.",
+        en: "Any family in An Giang that is short of money; you don't need to be registered as poor to get advice.",
+        cs: "Každá rodina z An Giang, která má málo peněz; pro radu nemusíte být vedeni jako chudá domácnost.",
+      },
+      applicationProcess: {
+        vi: "Đến trực tiếp hoặc gọi điện. Mang căn cước, giấy khai sinh của con và giấy tờ bạn đã có (giấy chứng nhận hộ nghèo, giấy xác nhận khuyết tật). Thiếu giấy tờ vẫn cứ đến, cán bộ sẽ hướng dẫn.",
+        en: "Walk in or call. Bring your ID card, your children's birth certificates and any papers you already have (poor-household certificate, disability certificate). Come even if something is missing; staff will guide you.",
+        cs: "Přijďte nebo zavolejte. Vezměte občanský průkaz, rodné listy dětí a doklady, které už máte (potvrzení o chudé domácnosti, potvrzení o postižení). Přijďte, i když vám něco chybí, pracovníci vám poradí.",
+      },
+      free: true,
+      languages: ["vi", "km"],
+      phones: [{ number: "0296 3 854 318" }],
+      locations: [
+        {
+          name: "Điểm tư vấn Long Xuyên",
+          address1: "68 Nguyễn Huệ, phường Mỹ Long",
+          city: "Long Xuyên",
+          stateProvince: "An Giang",
+          latitude: 10.3833,
+          longitude: 105.4387,
+        },
+        {
+          name: "Điểm tư vấn Châu Đốc",
+          address1: "112 Nguyễn Văn Thoại, phường Châu Phú A",
+          city: "Châu Đốc",
+          stateProvince: "An Giang",
+          latitude: 10.6968,
+          longitude: 105.1131,
+        },
+      ],
+      hours: OFFICE_HOURS_SATURDAY,
+      assuredDate: "2026-05-19",
+    },
     // ── Châu Đốc ─────────────────────────────────────────────────────────────
     {
       key: "ag-042",
@@ -2364,7 +2495,7 @@ export const anGiang: DemoRegion = {
     {
       key: "ag-044",
       organization: "ag-bep-com-yeu-thuong",
-      needs: ["food", "income"],
+      needs: ["food"],
       name: {
         vi: "Gạo 0 đồng cho gia đình khó khăn",
         en: "Free rice for families in hardship",
@@ -2687,7 +2818,7 @@ export const anGiang: DemoRegion = {
       key: "ag-051",
       audience: "women",
       organization: "ag-day-nghe-tuong-lai",
-      needs: ["jobs-education", "income"],
+      needs: ["jobs-education"],
       name: {
         vi: "Lớp dệt lụa và may gia công – Tân Châu",
         en: "Silk weaving and sewing classes – Tân Châu",
@@ -2740,7 +2871,7 @@ export const anGiang: DemoRegion = {
     {
       key: "ag-052",
       organization: "ag-tinh-nguyen-cu-lao-gieng",
-      needs: ["housing", "income"],
+      needs: ["housing"],
       name: {
         vi: "Sửa nhà và xây nhà tình thương cho gia đình nghèo có trẻ nhỏ",
         en: "Home repairs and new homes for poor families with young children",
@@ -2785,7 +2916,7 @@ export const anGiang: DemoRegion = {
     {
       key: "ag-053",
       organization: "ag-tinh-nguyen-cu-lao-gieng",
-      needs: ["childcare", "child-health"],
+      needs: ["childcare"],
       name: {
         vi: "Điểm giữ trẻ mùa nước nổi – phòng chống đuối nước",
         en: "Flood-season childcare to prevent drowning",
@@ -3453,7 +3584,7 @@ export const anGiang: DemoRegion = {
     {
       key: "ag-068",
       organization: "ag-viec-lam-cong-dong",
-      needs: ["jobs-education", "income"],
+      needs: ["jobs-education"],
       name: {
         vi: "Đăng ký học nghề và tìm việc qua Zalo",
         en: "Sign up for training and find jobs on Zalo",
