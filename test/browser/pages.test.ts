@@ -251,15 +251,15 @@ describe("a need with nothing near", () => {
   it("offers a search of that topic from the family's place, not from everywhere", async () => {
     const context = await harness.context({ javaScript: false });
     const page = await context.newPage();
-    await page.goto("/cs/results?need=fathers&place=Znojmo&at=48.86%2C16.05");
+    await page.goto("/cs/results?need=jobs-education&place=Znojmo&at=48.86%2C16.05");
     const link = page.locator(".unmet a", { hasText: "Hledat toto téma v okolí místa Znojmo" });
     await link.click();
     await page.waitForURL(/\/cs\/search\?/);
     const params = new URL(page.url()).searchParams;
-    expect([params.getAll("need"), params.get("place")]).toEqual([["fathers"], "Znojmo"]);
+    expect([params.getAll("need"), params.get("place")]).toEqual([["jobs-education"], "Znojmo"]);
     expect(await page.locator('input[name="place"]').inputValue()).toBe("Znojmo");
     expect(await page.locator("#results-title").textContent()).toMatch(/do 25 km od místa Znojmo/);
-    // Nothing for fathers there: the tips are those that apply, not "remove a filter" (none was set).
+    // No jobs or education help there: the tips are those that apply, not "remove a filter" (none was set).
     expect(await page.locator(".empty-state li").allTextContents()).toEqual([
       "Zkuste příbuzné téma, nebo nechte místo prázdné a uvidíte i vzdálenější služby.",
       "Můžete také zavolat na obecnou linku pomoci ve vašem kraji, najdete ji níže v části „Pomoc hned“.",

@@ -529,14 +529,14 @@ describe("unmet needs", () => {
     db.delete(t.unmet_need).run();
   });
 
-  // Znojmo, on the demo directory: parenting help exists within 25 km, legal/immigration and food help do not.
+  // Znojmo, on the demo directory: parenting help exists within 25 km, childcare and jobs or education help do not.
   async function fatherInZnojmo(): Promise<Visitor> {
     const father = new Visitor("cs");
     await father.journey({
       who: { role: "father" },
       children: { age: "3", unit: "years" },
       place: { place: "Znojmo" },
-      needs: { need: ["parenting", "legal-immigration", "food"] },
+      needs: { need: ["parenting", "childcare", "jobs-education"] },
       preferences: { language: "vi" },
     });
     return father;
@@ -548,8 +548,8 @@ describe("unmet needs", () => {
     expect(location(await father.submitSummary())).toBe("/cs/results");
     const rows = unmetRows();
     expect(rows.map(({ id: _id, ...row }) => row)).toEqual([
-      { need: "legal-immigration", region: "cz-jm", language: "cs", caregiver_role: "father", recorded_on: day },
-      { need: "food", region: "cz-jm", language: "cs", caregiver_role: "father", recorded_on: day },
+      { need: "childcare", region: "cz-jm", language: "cs", caregiver_role: "father", recorded_on: day },
+      { need: "jobs-education", region: "cz-jm", language: "cs", caregiver_role: "father", recorded_on: day },
     ]);
     for (const row of rows) expect(row.recorded_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     // The table itself has no room for personal data: no place, age, language preference, time or session.
@@ -563,7 +563,7 @@ describe("unmet needs", () => {
     await father.submitSummary();
     await father.submitSummary();
     expect(unmetRows().length).toBe(before + 2);
-    expect(await father.answer("needs", { need: ["food"], from: "summary" })).toBe("/cs/questionnaire/summary");
+    expect(await father.answer("needs", { need: ["childcare"], from: "summary" })).toBe("/cs/questionnaire/summary");
     await father.submitSummary();
     expect(unmetRows().length).toBe(before + 3);
   });
@@ -572,11 +572,11 @@ describe("unmet needs", () => {
     const father = await fatherInZnojmo();
     const results = (await father.results()) as ResultsData;
     expect(results.place).toMatchObject({ region: "cz-jm", label: "Znojmo" });
-    expect(results.unmetNeeds).toEqual(["legal-immigration", "food"]);
+    expect(results.unmetNeeds).toEqual(["childcare", "jobs-education"]);
     const byNeed = Object.fromEntries(results.groups.map((group) => [group.need, group.results.length]));
     expect(byNeed["parenting"]).toBeGreaterThan(0);
-    expect(byNeed["legal-immigration"]).toBe(0);
-    expect(byNeed["food"]).toBe(0);
+    expect(byNeed["childcare"]).toBe(0);
+    expect(byNeed["jobs-education"]).toBe(0);
     expect(results.widerRadiusKm).toBe(50);
     // Searching further keeps his own answers (who asks, exact ages and place), not a shared link's.
     expect(results.widerPath).toBe("/cs/results?radius=50");
