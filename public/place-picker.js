@@ -13,6 +13,23 @@
   status.setAttribute("role", "status");
   status.textContent = text.mapHint;
 
+  let marker = null;
+  // A spot chosen on the map or by "use my location" travels in lat/lng, which the server takes
+  // before the typed place. So it must not outlive a change of mind: typing a place, or pressing
+  // one of the suggested places, forgets it.
+  const forget = () => {
+    if (!lat.value && !lng.value) return;
+    lat.value = "";
+    lng.value = "";
+    if (marker) marker.remove();
+    marker = null;
+    status.textContent = text.mapHint;
+  };
+  form.querySelector('input[name="place"]').addEventListener("input", forget);
+  form.addEventListener("submit", (event) => {
+    if (event.submitter && event.submitter.name === "pick") forget();
+  });
+
   const choose = (latitude, longitude, submit) => {
     lat.value = String(latitude);
     lng.value = String(longitude);
@@ -56,7 +73,6 @@
       const [centerLat, centerLng] = text.center.split(",").map(Number);
       const map = window.L.map(element, { scrollWheelZoom: false }).setView([centerLat, centerLng], 11);
       window.L.tileLayer(text.tileUrl, { attribution: text.attribution, maxZoom: 19 }).addTo(map);
-      let marker = null;
       map.on("click", (event) => {
         if (marker) marker.remove();
         marker = window.L.circleMarker(event.latlng, { radius: 10, color: "#ffffff", weight: 2, fillColor: "#a4161a", fillOpacity: 0.95 }).addTo(map);

@@ -130,6 +130,12 @@ export default function QuestionnaireStep({ loaderData, actionData }: Route.Comp
         </div>
       ) : null}
       <Form method="post" noValidate className="step-form" aria-describedby="progress">
+        {/* Enter in a field presses a form's first submit button. Some screens have others above
+            "Next" (a place suggestion, "add another child"): this copy of "Next" comes first, so
+            that Enter goes on, rather than choosing the first suggestion or adding an empty row. */}
+        <button type="submit" className="visually-hidden" tabIndex={-1} aria-hidden="true">
+          {fromSummary ? t("saveChange") : t("next")}
+        </button>
         {fromSummary ? <input type="hidden" name="from" value="summary" /> : null}
         <StepFields step={step} values={values} region={loaderData.region} errors={errors} actionData={actionData} spoken={loaderData.spokenLanguages} />
         <div className="step-actions">
