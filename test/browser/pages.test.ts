@@ -195,6 +195,20 @@ describe("quick exit", () => {
 });
 
 describe("emergency numbers", () => {
+  it.each(LANGUAGES)("are one tap away in the header of a 360 px phone, not under Quick exit (%s)", async (language) => {
+    const context = await harness.context({ width: 360 });
+    const page = await context.newPage();
+    await page.goto(`/${language}`);
+    const link = page.locator(".help-now-link");
+    const box = (await link.boundingBox())!;
+    const tapped = await page.evaluate(
+      ([x, y]) => document.elementFromPoint(x!, y!)?.closest(".help-now-link") !== null,
+      [box.x + box.width / 2, box.y + box.height / 2],
+    );
+    expect(tapped, "a tap on the link lands on something else").toBe(true);
+    await context.close();
+  });
+
   it("are on every page, the page's region first, or else the region of the page's language", async () => {
     const context = await harness.context({ javaScript: false });
     const page = await context.newPage();
