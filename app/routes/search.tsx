@@ -21,7 +21,13 @@ import type { Route } from "./+types/search";
 export function loader({ request, params, context }: Route.LoaderArgs) {
   const language = requireLanguage(params);
   const db = context.get(dbContext);
-  const { query, notices } = parseSearchParams(new URL(request.url).searchParams);
+  const parsed = parseSearchParams(new URL(request.url).searchParams);
+  const spoken = spokenLanguages(db);
+  // A language no service speaks can only come from an altered link: it would find nothing and
+  // say nothing, as the language list shows none chosen. It is set aside, and the page says so.
+  const unlisted = parsed.query.spokenLanguage !== null && !spoken.includes(parsed.query.spokenLanguage);
+  const query = unlisted ? { ...parsed.query, spokenLanguage: null } : parsed.query;
+  const notices = unlisted ? [...new Set([...parsed.notices, "language-invalid" as const])] : parsed.notices;
   const t = serverT(language);
   const found = searchServices(db, query, language, new Date());
   const outcome = { ...found, items: found.items.map((item) => weekInWords(item, language)) };
@@ -30,7 +36,7 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
     query,
     notices,
     outcome,
-    spokenLanguages: spokenLanguages(db),
+    spokenLanguages: spoken,
     region: regionOfPlace(outcome.place),
   };
 }

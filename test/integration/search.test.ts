@@ -155,6 +155,22 @@ describe("search loader", () => {
     expect(data.outcome.total).toBeGreaterThan(0);
   });
 
+  it("sets aside a language no service speaks, and says so, rather than finding nothing without a word", async () => {
+    const all = await load("/cs/search?q=poradna");
+    for (const code of ["xx", "fr"]) {
+      const data = await load(`/cs/search?q=poradna&language=${code}`);
+      expect(data.notices, code).toEqual(["language-invalid"]);
+      expect(data.query.spokenLanguage, code).toBeNull();
+      expect(data.outcome.total, code).toBe(all.outcome.total);
+    }
+    // A language the directory has still filters.
+    const vietnamese = await load("/cs/search?q=poradna&language=vi");
+    expect(vietnamese.notices).toEqual([]);
+    expect(vietnamese.query.spokenLanguage).toBe("vi");
+    expect(vietnamese.outcome.total).toBeGreaterThan(0);
+    expect(vietnamese.outcome.total).toBeLessThan(all.outcome.total);
+  });
+
   it("paginates", async () => {
     const first = await load("/en/search");
     const second = await load("/en/search?page=2");
