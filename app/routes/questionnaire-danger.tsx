@@ -33,7 +33,9 @@ export default function Danger({ loaderData }: Route.ComponentProps) {
       <h2>{t("danger.afterTitle")}</h2>
       <p>{t("danger.after")}</p>
       <p>
-        <Link to={`/${language}/questionnaire/who`}>{t("danger.continue")}</Link>
+        <Link to={`/${language}/questionnaire/who`} className="tap-link">
+          {t("danger.continue")}
+        </Link>
       </p>
     </section>
   );

@@ -291,7 +291,9 @@ export default function Results({ loaderData }: Route.ComponentProps) {
         <label htmlFor="share-link">{t("share.label")}</label>
         <input id="share-link" type="text" readOnly value={shareUrl} onFocus={(event) => event.currentTarget.select()} />
         <p>
-          <a href={loaderData.sharePath}>{t("share.open")}</a>
+          <a href={loaderData.sharePath} className="tap-link">
+            {t("share.open")}
+          </a>
         </p>
       </details>
 

@@ -330,6 +330,40 @@ describe("the home page's search box", () => {
   });
 });
 
+describe("tap targets on a 360 px phone", () => {
+  it("are at least 44 px high, but for links within a sentence", async () => {
+    const context = await harness.context({ width: 360 });
+    const page = await context.newPage();
+    for (const url of [
+      "/cs",
+      "/cs/questionnaire/danger",
+      "/cs/no-such-page",
+      "/cs/search?q=poradna",
+      "/cs/results?need=fathers&need=food&place=Brno&at=49.20%2C16.61&age=3",
+      `/cs/services/${SERVICE_WITH_SITES}`,
+    ]) {
+      await page.goto(url);
+      const small = await page.evaluate(() =>
+        [...document.querySelectorAll("a, button, summary, select, input:not([type=hidden])")]
+          .filter((element) => {
+            const box = element.getBoundingClientRect();
+            if (box.width === 0 || box.height === 0 || box.height >= 44) return false;
+            // A box or radio button inside its label: the label is what a finger taps.
+            if (element.tagName === "INPUT" && element.closest("label")) return false;
+            // The map's own attribution line, which is Leaflet's to lay out.
+            if (element.closest(".leaflet-control-attribution")) return false;
+            // A link within a sentence keeps the sentence's line height.
+            const line = element.parentElement!;
+            return !(line.tagName === "P" || line.tagName === "LI") || line.textContent!.trim() === element.textContent!.trim();
+          })
+          .map((element) => `${element.tagName} "${element.textContent!.trim()}" ${Math.round(element.getBoundingClientRect().height)} px`),
+      );
+      expect(small, url).toEqual([]);
+    }
+    await context.close();
+  });
+});
+
 describe("accessibility", () => {
   const pages = (language: string) => [
     `/${language}`,
