@@ -50,10 +50,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     const outside = shared !== null && lookupPlace(url.searchParams.get("place") ?? "").status === "outside";
     return { title: t("results:meta.title"), placeMissing: true as const, notice: (outside ? "placeOutside" : "placeMissing") as Notice, region: null };
   }
-  const wider = Number(url.searchParams.get("radius"));
+  const asked = Number(url.searchParams.get("radius"));
+  const wider = (WIDER_RADII_KM as readonly number[]).includes(asked) ? asked : undefined;
   const db = context.get(dbContext);
   const now = new Date();
-  const outcome = matchForFamily(db, answers, now, (WIDER_RADII_KM as readonly number[]).includes(wider) ? wider : undefined);
+  const outcome = matchForFamily(db, answers, now, wider);
   const ids = [...new Set(outcome.groups.flatMap((group) => group.results.map((result) => result.serviceId)))];
   const summaries = readSummaries(db, ids.map((id) => ({ id, distanceKm: null, coversPlace: false })), language, now, answers.place);
   // Matching names the area a phone or online service covers as the directory wrote it: those
@@ -102,7 +103,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         { ...weekInWords(card, language), languages: speaksNone.has(card.id) ? languages : [] },
       ]),
     ),
-    sharePath: `/${language}/results?${share.toString()}`,
+    // What the family sees, further afield too: a link shared from the wider search shows the same.
+    sharePath: `/${language}/results?${new URLSearchParams([...share, ...(wider ? [["radius", String(wider)]] : [])])}`,
     widerRadiusKm,
     // The same results from further away. The family's own page keeps its answers (the cookie: who
     // asks, exact ages and place) and only adds the radius; a shared link's page keeps the link's.

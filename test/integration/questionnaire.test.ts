@@ -583,9 +583,14 @@ describe("unmet needs", () => {
     await father.results();
     const wider = (await father.results("?radius=50")) as ResultsData;
     expect(wider.radiusKm).toBe(50);
+    // Shared from there, the link shows the same wider results.
+    expect(new URL(`http://localhost${wider.sharePath}`).searchParams.get("radius")).toBe("50");
+    expect(new URL(`http://localhost${results.sharePath}`).searchParams.has("radius")).toBe(false);
     expect(wider.widerRadiusKm).toBe(100);
     // A radius that is not offered is ignored.
-    expect(((await father.results("?radius=5000")) as ResultsData).radiusKm).toBe(DEFAULT_RADIUS_KM);
+    const unoffered = (await father.results("?radius=5000")) as ResultsData;
+    expect(unoffered.radiusKm).toBe(DEFAULT_RADIUS_KM);
+    expect(unoffered.sharePath).not.toContain("radius");
     expect(unmetRows()).toEqual([]);
   });
 
