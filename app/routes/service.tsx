@@ -2,6 +2,7 @@ import { useT } from "~/i18n/use-t";
 import { Link, data } from "react-router";
 import { AudienceFact } from "~/components/AudienceFact";
 import { MapView } from "~/components/map/MapView";
+import { checkedLongAgo } from "~/directory/freshness";
 import { dbContext } from "~/db.server";
 import { formatAddress } from "~/directory/address";
 import { WEEKDAYS } from "~/directory/hours";
@@ -22,10 +23,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function loader({ request, params, context }: Route.LoaderArgs) {
   const language = requireLanguage(params);
   const back = returnPathOf(new URL(request.url).searchParams.get("from"), language);
-  const service = UUID.test(params.serviceId) ? getServiceDetail(context.get(dbContext), params.serviceId, language, new Date()) : null;
+  const now = new Date();
+  const service = UUID.test(params.serviceId) ? getServiceDetail(context.get(dbContext), params.serviceId, language, now) : null;
   if (!service) throw data(null, { status: 404 });
   // A neutral title: a tab's name must not tell a watching partner what the family looked for.
-  return { title: serverT(language)("service:meta.title"), service, region: service.region, back };
+  return { title: serverT(language)("service:meta.title"), service, region: service.region, back, checkedLongAgo: checkedLongAgo(service.assuredDate, now) };
 }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
@@ -235,7 +237,17 @@ export default function Service({ loaderData }: Route.ComponentProps) {
         ) : null}
       </section>
 
-      {service.assuredDate ? <p className="verified">{t("verified", { date: formatDate(service.assuredDate, language) })}</p> : null}
+      {service.assuredDate ? (
+        <p className="verified">
+          {t("verified", { date: formatDate(service.assuredDate, language) })}
+          {loaderData.checkedLongAgo ? (
+            <>
+              {" "}
+              <strong>{t("checkedLongAgo")}</strong>
+            </>
+          ) : null}
+        </p>
+      ) : null}
     </article>
   );
 }

@@ -128,6 +128,22 @@ describe("service page loader", () => {
     expect(await shown("&age=9")).not.toContain(eveningChildcare);
   });
 
+  it("says when the record was last checked over a year ago, so the family calls before going", () => {
+    const id = stableUuid("service:la-001");
+    const checkedOn = (date: string) => {
+      db.update(t.service).set({ assured_date: date }).where(eq(t.service.id, id)).run();
+      return serviceLoader(args(`/en/services/${id}`, { lang: "en", serviceId: id })).checkedLongAgo;
+    };
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+    const [before] = db.select({ date: t.service.assured_date }).from(t.service).where(eq(t.service.id, id)).all();
+    try {
+      expect(checkedOn(daysAgo(30))).toBe(false);
+      expect(checkedOn(daysAgo(400))).toBe(true);
+    } finally {
+      db.update(t.service).set({ assured_date: before!.date }).where(eq(t.service.id, id)).run();
+    }
+  });
+
   it("answers an unknown or malformed id with 404", async () => {
     expect(await thrownStatus(() => serviceLoader(args("/en/services/x", { lang: "en", serviceId: stableUuid("nothing") })))).toBe(404);
     expect(await thrownStatus(() => serviceLoader(args("/en/services/x", { lang: "en", serviceId: "'; DROP TABLE service; --" })))).toBe(404);
