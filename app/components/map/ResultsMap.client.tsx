@@ -5,11 +5,14 @@
 import { useEffect, useRef } from "react";
 import L from "leaflet";
 import Supercluster, { type ClusterProperties } from "supercluster";
-import "leaflet/dist/leaflet.css";
+import { useT } from "~/i18n/use-t";
+import { MAX_ZOOM, createMap, popupContent, popupOptions } from "./create-map";
 import type { MapMarker } from "./MapView";
 
+type ResultMarker = MapMarker & { serviceId: string };
+
 export interface ResultsMapProps {
-  markers: Array<MapMarker & { serviceId: string }>;
+  markers: ResultMarker[];
   center: [number, number];
   tileUrl: string;
   attribution: string;
@@ -22,68 +25,102 @@ export interface ResultsMapProps {
 const STYLE = { radius: 9, weight: 2, color: "#ffffff", fillColor: "#0b5cad", fillOpacity: 0.95 };
 const HIGHLIGHT = { radius: 13, weight: 3, color: "#1b1f24", fillColor: "#ffbf47", fillOpacity: 1 };
 
+/** What the map shows: per cluster or point (by a key that stays while it does), its layer. */
+interface Shown {
+  layer: L.Layer;
+  /** A single point's service, whose marker the list highlights. */
+  serviceId?: string;
+}
+
 export default function ResultsMap(props: ResultsMapProps) {
+  const t = useT("common");
   const element = useRef<HTMLDivElement>(null);
   const latest = useRef(props);
   latest.current = props;
-  const circles = useRef(new Map<string, L.CircleMarker[]>());
+  const shown = useRef(new Map<string, Shown>());
   const content = JSON.stringify([props.markers, props.center, props.tileUrl]);
 
   useEffect(() => {
     if (!element.current) return;
     const { markers, center, tileUrl, attribution } = latest.current;
-    const map = L.map(element.current, { scrollWheelZoom: false }).setView(center, 11);
-    L.tileLayer(tileUrl, { attribution, maxZoom: 19 }).addTo(map);
+    const map = createMap(element.current, { tileUrl, attribution }, t).setView(center, 11);
     const layer = L.layerGroup().addTo(map);
-    const index = new Supercluster<MapMarker & { serviceId: string }>({ radius: 48, maxZoom: 16 });
+    // Clustered up to the deepest zoom: services at one address stay one cluster, which lists them.
+    const index = new Supercluster<ResultMarker>({ radius: 48, maxZoom: MAX_ZOOM });
     index.load(markers.map((marker) => ({ type: "Feature", properties: marker, geometry: { type: "Point", coordinates: [marker.lng, marker.lat] } })));
+    const current = shown.current;
+    let drawnAtZoom: number | null = null;
 
+    const clusterLayer = (lat: number, lng: number, cluster: ClusterProperties): L.Layer => {
+      const count = cluster.point_count;
+      // A cluster that no zoom splits (services at one address) lists its services instead.
+      const together = index.getClusterExpansionZoom(cluster.cluster_id) > MAX_ZOOM;
+      const title = together ? t("map.samePlace", { count }) : latest.current.clusterLabel(count);
+      const icon = L.divIcon({ className: "cluster-marker", html: `<span>${count}</span>`, iconSize: [40, 40] });
+      const marker = L.marker([lat, lng], { icon, title, keyboard: true, alt: title });
+      if (together) {
+        const leaves = index.getLeaves(cluster.cluster_id, Infinity).map((leaf) => leaf.properties);
+        // A service with two sites here is named once.
+        marker.bindPopup(popupContent(leaves.filter((leaf, n) => leaves.findIndex((other) => other.serviceId === leaf.serviceId) === n)), popupOptions(map));
+      } else {
+        marker.on("click", () => map.setView([lat, lng], index.getClusterExpansionZoom(cluster.cluster_id)));
+      }
+      return marker;
+    };
+
+    const pointLayer = (lat: number, lng: number, marker: ResultMarker): L.Layer => {
+      const circle = L.circleMarker([lat, lng], marker.serviceId === latest.current.highlighted ? HIGHLIGHT : STYLE);
+      circle.bindPopup(popupContent([marker]), popupOptions(map)).bindTooltip(marker.label);
+      circle.on("mouseover", () => latest.current.onHighlight(marker.serviceId));
+      // An open popup keeps its service's card highlighted, though the pan that fits it moves the marker from under the pointer.
+      circle.on("mouseout", () => circle.isPopupOpen() || latest.current.onHighlight(null));
+      circle.on("popupopen", () => latest.current.onHighlight(marker.serviceId));
+      circle.on("popupclose", () => latest.current.highlighted === marker.serviceId && latest.current.onHighlight(null));
+      return circle;
+    };
+
+    // Only what changed is redrawn: a marker that stays keeps its layer, and with it an open popup
+    // (opening one pans the map to fit it, which used to redraw everything and close it at once).
     const draw = () => {
-      layer.clearLayers();
-      circles.current.clear();
-      const bounds = map.getBounds();
       const zoom = Math.round(map.getZoom());
+      // A margin beyond the edges: a short pan draws nothing new.
+      const bounds = map.getBounds().pad(0.5);
+      const wanted = new Set<string>();
       for (const feature of index.getClusters([bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()], zoom)) {
         const [lng, lat] = feature.geometry.coordinates as [number, number];
-        const properties = feature.properties as ClusterProperties | (MapMarker & { serviceId: string });
-        if ("cluster" in properties && properties.cluster) {
-          const count = properties.point_count;
-          const icon = L.divIcon({ className: "cluster-marker", html: `<span>${count}</span>`, iconSize: [40, 40] });
-          const clusterMarker = L.marker([lat, lng], { icon, title: latest.current.clusterLabel(count), keyboard: true, alt: latest.current.clusterLabel(count) });
-          clusterMarker.on("click", () => map.setView([lat, lng], Math.min(index.getClusterExpansionZoom(properties.cluster_id), 18)));
-          layer.addLayer(clusterMarker);
-        } else {
-          const marker = properties as MapMarker & { serviceId: string };
-          const circle = L.circleMarker([lat, lng], marker.serviceId === latest.current.highlighted ? HIGHLIGHT : STYLE);
-          const popup = document.createElement("div");
-          const link = document.createElement("a");
-          link.textContent = marker.label;
-          if (marker.href) link.href = marker.href;
-          popup.append(link);
-          circle.bindPopup(popup).bindTooltip(marker.label);
-          circle.on("mouseover", () => latest.current.onHighlight(marker.serviceId));
-          circle.on("mouseout", () => latest.current.onHighlight(null));
-          circle.on("popupopen", () => latest.current.onHighlight(marker.serviceId));
-          layer.addLayer(circle);
-          circles.current.set(marker.serviceId, [...(circles.current.get(marker.serviceId) ?? []), circle]);
-        }
+        const properties = feature.properties as ClusterProperties | ResultMarker;
+        const key = "cluster" in properties && properties.cluster ? `cluster:${properties.cluster_id}` : `point:${(properties as ResultMarker).id}`;
+        wanted.add(key);
+        if (current.has(key)) continue;
+        if ("cluster" in properties && properties.cluster) current.set(key, { layer: clusterLayer(lat, lng, properties) });
+        else current.set(key, { layer: pointLayer(lat, lng, properties as ResultMarker), serviceId: (properties as ResultMarker).serviceId });
+        layer.addLayer(current.get(key)!.layer);
       }
+      for (const [key, { layer: gone }] of current) {
+        if (wanted.has(key)) continue;
+        // At the same zoom, a marker panned out of reach keeps its open popup.
+        if (zoom === drawnAtZoom && gone.isPopupOpen()) continue;
+        layer.removeLayer(gone);
+        current.delete(key);
+      }
+      drawnAtZoom = zoom;
     };
     if (markers.length > 0) map.fitBounds(L.latLngBounds(markers.map((marker) => [marker.lat, marker.lng])), { padding: [24, 24], maxZoom: 14 });
     map.on("moveend", draw);
     draw();
     return () => {
+      current.clear();
       map.remove();
     };
+    // `content` stands for the markers and tiles; the words never change.
   }, [content]);
 
   // Highlighting only restyles: no redraw, no new clusters.
   useEffect(() => {
-    for (const [serviceId, list] of circles.current) {
-      for (const circle of list) {
-        circle.setStyle(serviceId === props.highlighted ? HIGHLIGHT : STYLE);
-        if (serviceId === props.highlighted) circle.bringToFront();
-      }
+    for (const { layer, serviceId } of shown.current.values()) {
+      if (!serviceId || !(layer instanceof L.CircleMarker)) continue;
+      layer.setStyle(serviceId === props.highlighted ? HIGHLIGHT : STYLE);
+      if (serviceId === props.highlighted) layer.bringToFront();
     }
   }, [props.highlighted]);
 

@@ -4,19 +4,24 @@
  */
 import { useEffect, useRef } from "react";
 import L from "leaflet";
-import "leaflet/dist/leaflet.css";
+import { useT } from "~/i18n/use-t";
+import { createMap, popupContent, popupOptions } from "./create-map";
 import type { MapMarker, MapSettings } from "./MapView";
 
 export default function ServiceMap({ markers, settings, label }: { markers: MapMarker[]; settings: MapSettings; label: string }) {
+  const t = useT("common");
   const element = useRef<HTMLDivElement>(null);
   // Parents rebuild the marker list on every render; redraw only when its content changes.
   const content = JSON.stringify([markers, settings]);
 
   useEffect(() => {
     if (!element.current) return;
-    const map = L.map(element.current, { scrollWheelZoom: false });
-    L.tileLayer(settings.tileUrl, { attribution: settings.attribution, maxZoom: 19 }).addTo(map);
+    const map = createMap(element.current, settings, t);
     const layer = L.featureGroup().addTo(map);
+    // Markers at one spot lie on top of each other, and a tap finds only the top one: each one's
+    // popup names them all.
+    const atSpot = new Map<string, MapMarker[]>();
+    for (const marker of markers) atSpot.set(`${marker.lat},${marker.lng}`, [...(atSpot.get(`${marker.lat},${marker.lng}`) ?? []), marker]);
     for (const marker of markers) {
       const circle = L.circleMarker([marker.lat, marker.lng], {
         radius: 9,
@@ -25,13 +30,7 @@ export default function ServiceMap({ markers, settings, label }: { markers: MapM
         fillColor: "#0b5cad",
         fillOpacity: 0.95,
       });
-      const popup = document.createElement("div");
-      const link = document.createElement(marker.href ? "a" : "span");
-      link.textContent = marker.label;
-      if (marker.href && link instanceof HTMLAnchorElement) link.href = marker.href;
-      popup.append(link);
-      if (marker.detail) popup.append(document.createElement("br"), marker.detail);
-      circle.bindPopup(popup).bindTooltip(marker.label);
+      circle.bindPopup(popupContent(atSpot.get(`${marker.lat},${marker.lng}`)!), popupOptions(map)).bindTooltip(marker.label);
       layer.addLayer(circle);
     }
     if (markers.length > 0) map.fitBounds(layer.getBounds(), { padding: [24, 24], maxZoom: 15 });
@@ -39,7 +38,7 @@ export default function ServiceMap({ markers, settings, label }: { markers: MapM
     return () => {
       map.remove();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `content` stands for markers and settings
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `content` stands for markers and settings; the words never change
   }, [content]);
 
   return <div ref={element} className="service-map" role="region" aria-label={label} data-markers={markers.length} />;
