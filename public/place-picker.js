@@ -71,7 +71,10 @@
       element.setAttribute("aria-label", text.mapLabel);
       root.append(element);
       const [centerLat, centerLng] = text.center.split(",").map(Number);
-      const map = window.L.map(element, { scrollWheelZoom: false }).setView([centerLat, centerLng], 11);
+      // Leaflet's own zoom buttons are titled in English: these speak the page's language.
+      const map = window.L.map(element, { scrollWheelZoom: false, zoomControl: false }).setView([centerLat, centerLng], 11);
+      window.L.control.zoom({ zoomInTitle: text.zoomIn, zoomOutTitle: text.zoomOut }).addTo(map);
+      map.attributionControl.setPrefix(false);
       window.L.tileLayer(text.tileUrl, { attribution: text.attribution, maxZoom: 19 }).addTo(map);
       map.on("click", (event) => {
         if (marker) marker.remove();

@@ -28,6 +28,8 @@ export function PlacePicker({ center }: { center: [number, number] }) {
         data-picked={t("place.status.picked")}
         data-denied={t("place.status.denied")}
         data-unavailable={t("place.status.unavailable")}
+        data-zoom-in={t("common:map.zoomIn")}
+        data-zoom-out={t("common:map.zoomOut")}
       />
       <script src="/place-picker.js" defer />
     </>

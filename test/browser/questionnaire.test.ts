@@ -376,6 +376,23 @@ describe("a spot tapped on the map", () => {
   });
 });
 
+describe("the place screen's map", () => {
+  it("has zoom buttons in the page's language, big enough for a finger", async () => {
+    const context = await harness.context({ width: 360 });
+    const page = await context.newPage();
+    await reachPlaceScreen(page, "vi");
+    await page.getByRole("button", { name: "Chọn trên bản đồ" }).click();
+    const zoomIn = page.locator(".picker-map .leaflet-control-zoom-in");
+    await zoomIn.waitFor();
+    expect(await zoomIn.getAttribute("title")).toBe("Phóng to");
+    expect(await page.locator(".picker-map .leaflet-control-zoom-out").getAttribute("title")).toBe("Thu nhỏ");
+    const box = (await zoomIn.boundingBox())!;
+    expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+    expect(await page.locator(".picker-map .leaflet-control-attribution").textContent()).not.toContain("Leaflet");
+    await context.close();
+  });
+});
+
 describe("every questionnaire screen", () => {
   it("has no axe violations (Vietnamese, JavaScript on)", async () => {
     const context = await harness.context({ width: 360 });
