@@ -271,11 +271,13 @@ function StepFields({ step, values, region, errors, actionData, spoken }: StepFi
             <div className="suggestions">
               <p>{t("place.suggestions")}</p>
               <ul>
-                {actionData.suggestions.map((suggestion) => (
+                {actionData.suggestions.map((suggestion, _, all) => (
                   <li key={`${suggestion.name}-${suggestion.lat}`}>
                     <button type="submit" name="pick" value={suggestion.postalCode ?? suggestion.name} className="secondary">
                       {suggestion.name}
                       {suggestion.postalCode && suggestion.postalCode !== suggestion.name ? ` (${suggestion.postalCode})` : ""}
+                      {/* "Long Beach" or "Long Xuyên"? Where the places lie in different regions, each says which. */}
+                      {all.some((other) => other.region !== suggestion.region) ? ` – ${t(`common:regions.${suggestion.region}`)}` : ""}
                     </button>
                   </li>
                 ))}
