@@ -21,6 +21,7 @@
  *    independently; a service may appear in several.
  * 4. Reasons for every result, in the order a family reads them.
  */
+import { MS_PER_DAY, dayNumberOf } from "~/directory/freshness";
 import { opensEvenings, weekendDaysOpen } from "~/directory/hours";
 import { boundingBox, boxContains, distanceKm, type LatLng } from "~/geo/distance";
 import { primarySubtag } from "~/i18n/languages";
@@ -97,7 +98,6 @@ export function radiusFor(answers: Pick<FamilyAnswers, "noCar">): number {
 }
 
 const W = MATCH_WEIGHTS;
-const MS_PER_DAY = 86_400_000;
 
 /**
  * What is known of a service not yet scored, for scoreCeiling. `km` is the distance to its nearest
@@ -413,24 +413,16 @@ function freshnessScore(ageDays: number): number {
 
 const dayNumbers = new Map<string, number>();
 
-/** Day number (days since 1970-01-01 UTC) of "YYYY-MM-DD…", or NaN when missing or malformed. */
+/** dayNumberOf, remembered: matching reads the same few dates for many services. */
 function dayNumber(date: string | null): number {
   if (date === null) return NaN;
   let day = dayNumbers.get(date);
   if (day === undefined) {
-    day = parseDayNumber(date);
+    day = dayNumberOf(date);
     // Directories hold a few thousand distinct dates at most; parsed once each.
     if (dayNumbers.size < 100_000) dayNumbers.set(date, day);
   }
   return day;
-}
-
-function parseDayNumber(date: string | null): number {
-  const parts = date === null ? null : /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
-  if (!parts) return NaN;
-  const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
-  if (month < 1 || month > 12 || day < 1 || day > 31) return NaN;
-  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -106,6 +106,7 @@ export default function QuestionnaireStep({ loaderData, actionData }: Route.Comp
   const stepNumber = STEPS.indexOf(step) + 1;
   const previous = STEPS[stepNumber - 2];
   const hasErrors = Object.keys(errors).length > 0;
+  const submitLabel = fromSummary ? t("saveChange") : t("next");
   // After an error (or "add another child") the form shows what was sent, never the saved answers.
   const values = actionData?.values ?? answerValues(answers, language);
 
@@ -134,13 +135,13 @@ export default function QuestionnaireStep({ loaderData, actionData }: Route.Comp
             "Next" (a place suggestion, "add another child"): this copy of "Next" comes first, so
             that Enter goes on, rather than choosing the first suggestion or adding an empty row. */}
         <button type="submit" className="visually-hidden" tabIndex={-1} aria-hidden="true">
-          {fromSummary ? t("saveChange") : t("next")}
+          {submitLabel}
         </button>
         {fromSummary ? <input type="hidden" name="from" value="summary" /> : null}
         <StepFields step={step} values={values} region={loaderData.region} errors={errors} actionData={actionData} spoken={loaderData.spokenLanguages} />
         <div className="step-actions">
           <button type="submit" disabled={navigation.state === "submitting"}>
-            {fromSummary ? t("saveChange") : t("next")}
+            {submitLabel}
           </button>
           {fromSummary ? (
             <Link to={`/${language}/questionnaire/summary`}>{t("backToSummary")}</Link>

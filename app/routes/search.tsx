@@ -27,7 +27,7 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
   // say nothing, as the language list shows none chosen. It is set aside, and the page says so.
   const unlisted = parsed.query.spokenLanguage !== null && !spoken.includes(parsed.query.spokenLanguage);
   const query = unlisted ? { ...parsed.query, spokenLanguage: null } : parsed.query;
-  const notices = unlisted ? [...new Set([...parsed.notices, "language-invalid" as const])] : parsed.notices;
+  const notices = unlisted ? [...parsed.notices, "language-invalid" as const] : parsed.notices;
   const t = serverT(language);
   const found = searchServices(db, query, language, new Date());
   const outcome = { ...found, items: found.items.map((item) => weekInWords(item, language)) };

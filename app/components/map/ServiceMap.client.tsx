@@ -20,8 +20,13 @@ export default function ServiceMap({ markers, settings, label }: { markers: MapM
     const layer = L.featureGroup().addTo(map);
     // Markers at one spot lie on top of each other, and a tap finds only the top one: each one's
     // popup names them all.
+    const spotOf = (marker: MapMarker) => `${marker.lat},${marker.lng}`;
     const atSpot = new Map<string, MapMarker[]>();
-    for (const marker of markers) atSpot.set(`${marker.lat},${marker.lng}`, [...(atSpot.get(`${marker.lat},${marker.lng}`) ?? []), marker]);
+    for (const marker of markers) {
+      const spot = atSpot.get(spotOf(marker));
+      if (spot) spot.push(marker);
+      else atSpot.set(spotOf(marker), [marker]);
+    }
     for (const marker of markers) {
       const circle = L.circleMarker([marker.lat, marker.lng], {
         radius: 9,
@@ -30,7 +35,7 @@ export default function ServiceMap({ markers, settings, label }: { markers: MapM
         fillColor: "#0b5cad",
         fillOpacity: 0.95,
       });
-      circle.bindPopup(popupContent(atSpot.get(`${marker.lat},${marker.lng}`)!), popupOptions(map)).bindTooltip(marker.label);
+      circle.bindPopup(popupContent(atSpot.get(spotOf(marker))!), popupOptions(map)).bindTooltip(marker.label);
       layer.addLayer(circle);
     }
     if (markers.length > 0) map.fitBounds(layer.getBounds(), { padding: [24, 24], maxZoom: 15 });
