@@ -12,7 +12,7 @@ import type { Language } from "~/i18n/languages";
 import type { RegionCode } from "~/regions";
 import { isNeedCode, type NeedCode } from "~/taxonomy/needs";
 import { formatAddress } from "./address";
-import { openingStatus, weekLines, type OpeningStatus, type WeekLine } from "./hours";
+import { openingStatus, weekLines, type OpeningInterval, type OpeningStatus, type WeekLine } from "./hours";
 import { paddedCodes, parseHours, placeTokens, type ServiceCardRecord } from "./search-index.server";
 import { buildFtsQuery, PAGE_SIZE, type SearchQuery } from "./search-query";
 import {
@@ -324,55 +324,93 @@ export function searchServices(db: Db, query: SearchQuery, language: Language, n
   };
 }
 
+/** A service's search-index row, parsed: what its card shows that does not depend on the reader or the hour. */
+interface ParsedSummary {
+  card: ServiceCardRecord;
+  translations: TranslationMap;
+  needs: NeedCode[];
+  free: boolean;
+  languages: string[];
+  audience: Audience | null;
+  /** Its weekly hours in the zone that decides (see hoursOf); null without hours. */
+  hours: { zone: string; intervals: OpeningInterval[]; week: WeekLine[] } | null;
+}
+
+/**
+ * Parsed rows, per snapshot of the index: a new snapshot (the directory changed) starts afresh, so
+ * nothing stale is ever shown. Parsing a card's JSON and hours took a twentieth of a results page's
+ * CPU. Bounded: a directory of 100 000 services must not all end up held twice in memory.
+ */
+const parsedSummaries = new WeakMap<SearchSnapshot, Map<string, ParsedSummary>>();
+const PARSED_SUMMARIES_KEPT = 5_000;
+
 /**
  * The services of one page, in the reader's language, in the given order: one search-index row per
- * service (its card, needs, languages, cost and hours), so a page costs one query however the
- * directory is spread over its tables. A card names the city of the site nearest to `near` (the
+ * service (its card, needs, languages, cost and hours), so a page costs at most one query however
+ * the directory is spread over its tables. A card names the city of the site nearest to `near` (the
  * family's place), the one its distance is measured to; without a place, its first site's.
  */
 export function readSummaries(db: Db, ranked: Ranked[], language: Language, now: Date, near: LatLng | null = null): SearchResultItem[] {
   if (ranked.length === 0) return [];
-  const ids = ranked.map((entry) => entry.id);
-  const rows = prepared(
-    db,
-    `SELECT service_id, card, needs, languages, free, hours, audience FROM service_search WHERE service_id IN (${ids.map(() => "?").join(",")})`,
-  )
-    .raw()
-    .all(...ids) as Array<[string, string, string, string, number, string, string]>;
-  const byId = new Map(rows.map((row) => [row[0], row]));
+  const snapshot = searchSnapshot(db);
+  let parsed = parsedSummaries.get(snapshot);
+  if (!parsed || parsed.size > PARSED_SUMMARIES_KEPT) parsedSummaries.set(snapshot, (parsed = new Map()));
+  const missing = ranked.map((entry) => entry.id).filter((id) => !parsed.has(id));
+  if (missing.length > 0) {
+    const rows = prepared(
+      db,
+      `SELECT service_id, card, needs, languages, free, hours, audience FROM service_search WHERE service_id IN (${missing.map(() => "?").join(",")})`,
+    )
+      .raw()
+      .all(...missing) as Array<[string, string, string, string, number, string, string]>;
+    for (const row of rows) parsed.set(row[0], parseSummary(row));
+  }
   const items: SearchResultItem[] = [];
   for (const entry of ranked) {
-    const row = byId.get(entry.id);
-    if (!row) continue;
-    const [id, cardText, needs, languages, free, hours, audience] = row;
-    const card = JSON.parse(cardText) as ServiceCardRecord;
+    const summary = parsed.get(entry.id);
+    if (!summary) continue;
+    const { card, translations, hours } = summary;
     const site = nearestSite(card.sites, near);
-    const translations: TranslationMap = new Map();
-    for (const [key, value] of Object.entries(card.translations)) {
-      const [translationLanguage, field] = key.split(" ") as [string, string];
-      const fields = translations.get(translationLanguage) ?? new Map<string, string>();
-      translations.set(translationLanguage, fields.set(field, value));
-    }
     items.push({
-      id,
+      id: entry.id,
       name: localizedField(card.name, card.language, "name", translations, language)!,
       organization: card.organization,
       description: localizedField(card.description, card.language, "description", translations, language),
-      needs: paddedCodes(needs).filter(isNeedCode),
-      free: free === 1,
-      languages: paddedCodes(languages),
+      needs: summary.needs,
+      free: summary.free,
+      languages: summary.languages,
       distanceKm: entry.distanceKm,
       coversPlace: entry.coversPlace,
       siteId: site?.[0] ?? null,
       city: site?.[4] || null,
       address: site ? addressOf(site) : null,
-      ...hoursOf(hours, now),
+      opening: hours ? openingStatus(hours.intervals, now, hours.zone) : { kind: "no-hours" },
+      week: hours?.week ?? [],
       phone: card.phone,
       locations: card.sites.map(([siteId, lat, lng, name]) => ({ id: siteId, lat, lng, name })),
-      audience: isAudience(audience) ? audience : null,
+      audience: summary.audience,
     });
   }
   return items;
+}
+
+function parseSummary([, cardText, needs, languages, free, hours, audience]: [string, string, string, string, number, string, string]): ParsedSummary {
+  const card = JSON.parse(cardText) as ServiceCardRecord;
+  const translations: TranslationMap = new Map();
+  for (const [key, value] of Object.entries(card.translations)) {
+    const [translationLanguage, field] = key.split(" ") as [string, string];
+    const fields = translations.get(translationLanguage) ?? new Map<string, string>();
+    translations.set(translationLanguage, fields.set(field, value));
+  }
+  return {
+    card,
+    translations,
+    needs: paddedCodes(needs).filter(isNeedCode),
+    free: free === 1,
+    languages: paddedCodes(languages),
+    audience: isAudience(audience) ? audience : null,
+    hours: weeklyHours(hours),
+  };
 }
 
 function addressOf([, , , , city, address1, address2, postalCode, stateProvince, country]: ServiceCardRecord["sites"][number]): string | null {
@@ -391,13 +429,13 @@ function nearestSite<Site extends ServiceCardRecord["sites"][number]>(sites: Sit
   return nearest;
 }
 
-/** Open now, and the week, from the service's weekly intervals; a service's sites normally share one zone, and the zone of its earliest interval decides. */
-function hoursOf(hours: string, now: Date): { opening: OpeningStatus; week: WeekLine[] } {
+/** The weekly hours that decide "open now" and the week: a service's sites normally share one zone, and the zone of its earliest interval decides. */
+function weeklyHours(hours: string): ParsedSummary["hours"] {
   const intervals = parseHours(hours).sort((a, b) => a.start - b.start);
-  if (intervals.length === 0) return { opening: { kind: "no-hours" }, week: [] };
+  if (intervals.length === 0) return null;
   const zone = intervals[0]!.zone;
   const inZone = intervals.filter((interval) => interval.zone === zone);
-  return { opening: openingStatus(inZone, now, zone), week: weekLines(inZone) };
+  return { zone, intervals: inZone, week: weekLines(inZone) };
 }
 
 export function regionOfPlace(place: PlaceResolution): RegionCode | null {

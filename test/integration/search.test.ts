@@ -508,6 +508,8 @@ describe("a page's services, read from the search index", () => {
     const id = sqlite.prepare(`SELECT id FROM service WHERE status = 'active' AND source_language <> 'en' ORDER BY id LIMIT 1`).pluck().get() as string;
     const now = new Date();
     const siteId = sqlite.prepare(`SELECT location_id FROM service_at_location WHERE service_id = ? ORDER BY rowid LIMIT 1`).pluck().get(id) as string;
+    // Read once before: its card is now held parsed, and must not be shown as it was.
+    expect(readSummaries(db, [{ id, distanceKm: null, coversPlace: false }], "en", now)).toHaveLength(1);
     sqlite.prepare(`UPDATE phone SET number = '+1 213 555 0199' WHERE service_id = ?`).run(id);
     sqlite.prepare(`UPDATE location SET name = 'Eastside room' WHERE id = ?`).run(siteId);
     sqlite.prepare(`UPDATE organization SET name = 'Renamed Family Center' WHERE id = (SELECT organization_id FROM service WHERE id = ?)`).run(id);
