@@ -148,6 +148,24 @@ function labelNear(named: string, lat: number, lng: number, region: RegionCode):
   return nearestPlace(lat, lng)?.name ?? `${lat}, ${lng}`;
 }
 
+/** A part of a shared link that could not be read and was left out of its answers. */
+export type SetAsidePart = "need" | "age" | "language";
+
+/**
+ * What a shared link held that its answers (answersFromShareParams) do not: a topic, an age or a
+ * language that was unknown, impossible or one too many. The page says so instead of quietly
+ * showing results for less than the link asked.
+ */
+export function setAsideFromLink(params: URLSearchParams, answers: Answers): SetAsidePart[] {
+  const distinct = (name: string) => new Set(params.getAll(name)).size;
+  const parts: SetAsidePart[] = [];
+  if (answers.needs.length < distinct("need")) parts.push("need");
+  // Two children may be the same age: every age given counts.
+  if (answers.childAgesMonths.length < params.getAll("age").length) parts.push("age");
+  if (answers.languages.length < distinct("language")) parts.push("language");
+  return parts;
+}
+
 /** The answers a shared link stands for, or null when the link has no needs (then it is not a share link). */
 export function answersFromShareParams(params: URLSearchParams): Answers | null {
   const needs = [...new Set(params.getAll("need").filter(isNeedCode))];

@@ -15,7 +15,7 @@ import { serverT } from "~/i18n/resources.server";
 import { WIDER_RADII_KM, matchForFamily } from "~/matching/results.server";
 import type { MatchReason, MatchedService } from "~/matching/types";
 import { firstMissingStep, shareParams } from "~/questionnaire/answers";
-import { answersFromShareParams } from "~/questionnaire/steps.server";
+import { answersFromShareParams, setAsideFromLink } from "~/questionnaire/steps.server";
 import { readAnswers } from "~/questionnaire/cookie.server";
 import { lookupPlace } from "~/geo/gazetteer";
 import { resultAnchor, serviceHref } from "~/http/return-path";
@@ -81,6 +81,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     placeMissing: false as const,
     region: answers.place.region,
     shared: Boolean(shared),
+    setAside: shared ? setAsideFromLink(url.searchParams, shared) : [],
     place: answers.place,
     radiusKm: outcome.radiusKm,
     // What the page shows of each result (the browser receives all of it again to hydrate): the need
@@ -275,6 +276,11 @@ export default function Results({ loaderData }: Route.ComponentProps) {
     <section className="results-page" aria-labelledby="results-title">
       <h1 id="results-title">{t("title")}</h1>
       <p className="lead">{t("near", { place: place.label, distance: formatDistance(radiusKm, language, place.region) })}</p>
+      {loaderData.setAside.map((part) => (
+        <p key={part} className="notice notice-warning">
+          {t(`setAside.${part}`)}
+        </p>
+      ))}
       <div className="results-tools">
         {loaderData.shared ? (
           <Link to={`/${language}/questionnaire`}>{t("startQuestionnaire")}</Link>

@@ -248,6 +248,22 @@ describe("results", () => {
     await context.close();
   });
 
+  it("from a link with a part that cannot be read show the rest and say what was left out", async () => {
+    const link = "/vi/results?need=food&need=%3Cscript%3E&place=Long+Beach&at=33.77,-118.19&age=99";
+    for (const javaScript of [false, true]) {
+      const context = await harness.context({ javaScript });
+      const page = await context.newPage();
+      await page.goto(link);
+      expect(await page.locator(".need-group").count()).toBe(1);
+      expect(await page.locator(".results-page .notice-warning").allTextContents()).toEqual([
+        "Đường dẫn này có một chủ đề mà chúng tôi không nhận ra nên đã được bỏ qua. Các kết quả dưới đây dành cho những chủ đề còn lại.",
+        "Đường dẫn này có tuổi của một bé mà chúng tôi không đọc được nên đã được bỏ qua. Các kết quả dưới đây không tính đến tuổi đó.",
+      ]);
+      if (javaScript) await expectNoAxeViolations(page, "shared results with parts left out");
+      await context.close();
+    }
+  });
+
   it("highlight a result's marker when the result is hovered", async () => {
     const context = await harness.context({ width: 1280 });
     const page = await context.newPage();

@@ -58,6 +58,7 @@ interface ResultsData {
   placeMissing: boolean;
   region: string | null;
   shared: boolean;
+  setAside: string[];
   place: { lat: number; lng: number; region: string; label: string };
   radiusKm: number;
   groups: NeedResults[];
@@ -653,6 +654,24 @@ describe("share links", () => {
     expect(results.widerPath).toBe(`/vi/results?${again.toString()}&radius=50`);
     // Opening a shared link is not a completed questionnaire: nothing is counted.
     expect(unmetRows().length).toBe(before);
+    expect(results.setAside).toEqual([]);
+  });
+
+  it("with a part that cannot be read show the rest, and say what was left out", async () => {
+    const stranger = new Visitor("cs");
+    const link = "?need=food&need=astrology&place=Brno&at=49.19,16.61&age=3&age=-5&age=3&language=vi&language=%3Cscript%3E";
+    const results = (await stranger.results(link)) as ResultsData;
+    expect(results.setAside).toEqual(["need", "age", "language"]);
+    expect(results.groups.map((group) => group.need)).toEqual(["food"]);
+    expect(results.groups[0]!.results.length).toBeGreaterThan(0);
+    const again = new URL(`http://localhost${results.sharePath}`).searchParams;
+    expect([again.getAll("age"), again.getAll("language")]).toEqual([["3"], ["vi"]]);
+    // Two children of the same age, and a need named twice, are nothing left out.
+    expect(((await stranger.results("?need=food&need=food&place=Brno&age=3&age=3")) as ResultsData).setAside).toEqual([]);
+    // The questionnaire's own results have no link to read.
+    const father = new Visitor("cs");
+    await father.journey({ who: { role: "father" }, children: {}, place: { place: "Brno" }, needs: { need: ["food"] }, preferences: {} });
+    expect(((await father.results()) as ResultsData).setAside).toEqual([]);
   });
 
   it("give the same results as the questionnaire they came from", async () => {
