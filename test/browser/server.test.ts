@@ -118,3 +118,13 @@ describe("requests no browser sends", () => {
     }
   });
 });
+
+describe("the scripts it serves", () => {
+  it("carry the bundled libraries' copyright notices", () => {
+    const assets = path.resolve("build/client/assets");
+    const scripts = fs.readdirSync(assets).filter((name) => name.endsWith(".js")).map((name) => fs.readFileSync(path.join(assets, name), "utf8"));
+    // Leaflet's BSD licence asks for its notice in every copy, minified ones included.
+    expect(scripts.some((code) => code.includes("Leaflet 1.9.4") && code.includes("Vladimir Agafonkin"))).toBe(true);
+    expect(scripts.some((code) => code.includes("@license lucide-react"))).toBe(true);
+  });
+});
