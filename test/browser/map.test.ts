@@ -95,6 +95,31 @@ describe("a marker on the results map", () => {
   });
 });
 
+describe("a marker reached with the keyboard", () => {
+  it("opens its popup with Enter, and Escape closes it, from the marker or from inside the popup, back to the marker", async () => {
+    const context = await harness.context({ width: 1280 });
+    const page = await context.newPage();
+    await openResultsMap(page, FATHER_IN_BRNO("en"));
+    const cluster = page.locator(`${MAP} .cluster-marker`).first();
+    const popup = page.locator(`${MAP} .leaflet-popup`);
+    const focusedIsCluster = () => cluster.evaluate((marker) => marker === document.activeElement);
+    await cluster.focus();
+    await page.keyboard.press("Enter");
+    await popup.waitFor();
+    await page.keyboard.press("Escape");
+    await expect.poll(() => popup.count()).toBe(0);
+    expect(await focusedIsCluster()).toBe(true);
+    // Into the popup's list, then out again with Escape.
+    await page.keyboard.press("Enter");
+    await popup.waitFor();
+    await popup.locator("a").first().focus();
+    await page.keyboard.press("Escape");
+    await expect.poll(() => popup.count()).toBe(0);
+    expect(await focusedIsCluster()).toBe(true);
+    await context.close();
+  });
+});
+
 describe("services at one address on the search map", () => {
   it("are all named in the popup of the marker a tap finds", async () => {
     const context = await harness.context({ width: 390 });

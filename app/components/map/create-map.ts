@@ -21,8 +21,20 @@ export function createMap(element: HTMLElement, tiles: { tileUrl: string; attrib
   L.control.zoom({ zoomInTitle: t("common:map.zoomIn"), zoomOutTitle: t("common:map.zoomOut") }).addTo(map);
   map.attributionControl.setPrefix(false);
   L.tileLayer(tiles.tileUrl, { attribution: tiles.attribution, maxZoom: MAX_ZOOM }).addTo(map);
+  // Leaflet closes a popup on Escape only while the map itself has focus. A keyboard user opens one
+  // from a marker and may move into it: Escape closes it from there too, and focus goes back to
+  // the marker it came from rather than to the page's start.
+  let opener: HTMLElement | null = null;
   map.on("popupopen", (event) => {
     event.popup.getElement()?.querySelector(".leaflet-popup-close-button")?.setAttribute("aria-label", t("common:map.closePopup"));
+    opener = document.activeElement instanceof HTMLElement && element.contains(document.activeElement) ? document.activeElement : null;
+  });
+  element.addEventListener("keydown", (event) => {
+    const popup = element.querySelector(".leaflet-popup");
+    if (event.key !== "Escape" || !popup) return;
+    const focusWasInPopup = popup.contains(document.activeElement);
+    map.closePopup();
+    if (focusWasInPopup && opener?.isConnected) opener.focus();
   });
   return map;
 }
