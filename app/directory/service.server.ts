@@ -2,7 +2,7 @@
  * Everything a family needs to act on one service, read in the reader's language.
  */
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import type { Db } from "~/db.server";
+import { prepared, type Db } from "~/db.server";
 import type { Language } from "~/i18n/languages";
 import { REGIONS, isRegionCode, type RegionCode } from "~/regions";
 import { AUDIENCES_TAXONOMY_ID, onlyAudience, type Audience } from "~/taxonomy/audiences";
@@ -220,26 +220,20 @@ export function getServiceDetail(db: Db, id: string, language: Language, now: Da
 export function areaNamesIn(db: Db, serviceIds: string[], language: Language): Map<string, Array<{ source: string; name: string }>> {
   const byService = new Map<string, Array<{ source: string; name: string }>>();
   if (serviceIds.length === 0) return byService;
-  const rows = db
-    .select({ serviceId: t.service_area.service_id, source: t.service_area.name, translated: t.translation.value })
-    .from(t.service_area)
-    .leftJoin(
-      t.translation,
-      and(
-        eq(t.translation.entity, "service_area"),
-        eq(t.translation.entity_id, t.service_area.id),
-        eq(t.translation.field, "name"),
-        eq(t.translation.language, language),
-      ),
-    )
-    .where(inArray(t.service_area.service_id, serviceIds))
-    .orderBy(asc(t.service_area.id))
-    .all();
-  for (const row of rows) {
-    if (!row.serviceId || !row.source) continue;
-    const areas = byService.get(row.serviceId) ?? [];
-    areas.push({ source: row.source, name: row.translated ?? row.source });
-    byService.set(row.serviceId, areas);
+  // A results page asks on every request: a statement prepared once (db.server.ts), not built anew.
+  const rows = prepared(
+    db,
+    `SELECT sa.service_id, sa.name, tr.value FROM service_area sa
+       LEFT JOIN translation tr ON tr.entity = 'service_area' AND tr.entity_id = sa.id AND tr.field = 'name' AND tr.language = ?
+      WHERE sa.service_id IN (${serviceIds.map(() => "?").join(",")}) ORDER BY sa.id`,
+  )
+    .raw()
+    .all(language, ...serviceIds) as Array<[string | null, string | null, string | null]>;
+  for (const [serviceId, source, translated] of rows) {
+    if (!serviceId || !source) continue;
+    const areas = byService.get(serviceId) ?? [];
+    areas.push({ source, name: translated ?? source });
+    byService.set(serviceId, areas);
   }
   return byService;
 }
