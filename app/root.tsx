@@ -7,13 +7,13 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
-  isRouteErrorResponse,
   type ShouldRevalidateFunctionArgs,
   useLocation,
   useMatches,
   useRouteLoaderData,
 } from "react-router";
 import { CrisisLines } from "~/components/CrisisLines";
+import { ErrorPage } from "~/components/ErrorPage";
 import { LanguageSwitcher, switchLanguagePath } from "~/components/LanguageSwitcher";
 import { QUICK_EXIT_SCRIPT, QuickExit } from "~/components/QuickExit";
 import { publicConfig } from "~/config.server";
@@ -154,25 +154,9 @@ export default function App() {
   );
 }
 
-function ErrorPage({ status }: { status: number }) {
-  const t = useT();
-  const root = useRouteLoaderData<typeof loader>("root")!;
-  const key = status === 404 ? "notFound" : "serverError";
-  return (
-    <section className="error-page">
-      <title>{`${t(`errors.${key}.title`)} – ${t("brand")}`}</title>
-      <h1>{t(`errors.${key}.title`)}</h1>
-      <p>{t(`errors.${key}.body`)}</p>
-      <p>
-        <a href={`/${root.language}`}>{t("errors.home")}</a> · <a href={`/${root.language}/search`}>{t("errors.search")}</a>
-      </p>
-    </section>
-  );
-}
-
+/** Errors outside a language's pages (those under /vi, /en, /cs have their own boundary: language-layout.tsx). */
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const root = useRouteLoaderData<typeof loader>("root");
-  const status = isRouteErrorResponse(error) ? error.status : 500;
   if (!root) {
     // The root loader itself failed: no language or settings to build the page with.
     return (
@@ -184,7 +168,7 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   }
   return (
     <Shell>
-      <ErrorPage status={status} />
+      <ErrorPage error={error} />
     </Shell>
   );
 }

@@ -69,7 +69,9 @@ export async function action({ request, params }: Route.ActionArgs) {
   const language = requireLanguage(params);
   const step = requireStep(params);
   const answers = await readAnswers(request);
-  const form = await request.formData();
+  // A body that is no form (another or no Content-Type, a broken multipart body) reads as an empty
+  // one: the screen then says what is missing, as for a form sent empty, rather than failing.
+  const form = await request.formData().catch(() => new FormData());
   const fromSummary = form.get("from") === "summary";
   const values = formValues(form);
 

@@ -119,6 +119,30 @@ describe("requests no browser sends", () => {
   });
 });
 
+describe("a form posted where no form goes", () => {
+  it("gets a page in the URL's language that keeps Quick exit and the crisis numbers, never a bare error", async () => {
+    const { server, process: child } = await startServerProcess({ PORT: "0", WEB_CONCURRENCY: "1", DATABASE_PATH: path.join(dir, "posts.sqlite") });
+    try {
+      for (const [target, language, title] of [
+        ["/cs/search", "cs", "Něco se pokazilo"],
+        ["/vi/results", "vi", "Đã có lỗi"],
+        ["/en/questionnaire/danger", "en", "Something went wrong"],
+      ] as const) {
+        const response = await fetch(`${server.url}${target}`, { method: "POST", headers: { Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" }, body: "q=x" });
+        const html = await response.text();
+        expect(response.status, target).toBe(405);
+        expect(html, target).toContain(`<html lang="${language}"`);
+        expect(html, target).toMatch(new RegExp(`<h1>${title}`));
+        expect(html, target).toContain('class="quick-exit"');
+        expect(html, target).toContain('id="help-now"');
+      }
+    } finally {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child.once("exit", resolve));
+    }
+  });
+});
+
 describe("the scripts it serves", () => {
   it("carry the bundled libraries' copyright notices", () => {
     const assets = path.resolve("build/client/assets");

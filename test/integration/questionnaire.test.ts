@@ -104,6 +104,12 @@ class Visitor {
     return result;
   }
 
+  /** Posts a body that is not a form (a script's, or a broken one). */
+  async postRaw(step: string, body: string, contentType: string | null): Promise<unknown> {
+    const request = this.request(`/questionnaire/${step}`, { method: "POST", body, headers: contentType ? { "Content-Type": contentType } : {} });
+    return stepAction(args(request, { lang: this.language, step }));
+  }
+
   /** Posts a step that must pass; returns where the redirect goes. */
   async answer(step: string, entries: Entries): Promise<string> {
     return location(await this.post(step, entries));
@@ -408,6 +414,26 @@ describe("a tampered or broken journey", () => {
     const visitor = new Visitor("cs");
     expect(location(await visitor.results())).toBe("/cs/questionnaire/safety?missing=1");
     expect(location(await visitor.summary())).toBe("/cs/questionnaire/safety?missing=1");
+  });
+
+  it("a post that is no form reads as an empty form: 400 with what is missing, the answers kept", async () => {
+    const visitor = new Visitor("cs");
+    await visitor.answer("safety", { danger: "no" });
+    await visitor.answer("who", { role: "mother" });
+    const cookie = visitor.cookie;
+    for (const [body, contentType] of [
+      ['{"need":"food"}', "application/json"],
+      ["need=food", "text/plain"],
+      ["garbage", "multipart/form-data; boundary=xx"],
+      ["need=food", null],
+    ] as const) {
+      const result = (await visitor.postRaw("needs", body, contentType)) as DataWithInit<StepData>;
+      expect(result, String(contentType)).not.toBeInstanceOf(Response);
+      expect(result.init?.status).toBe(400);
+      expect(Object.keys(result.data.errors)).not.toHaveLength(0);
+    }
+    expect(visitor.cookie).toBe(cookie);
+    expect(((await visitor.loadStep("who")) as { answers: Answers }).answers.role).toBe("mother");
   });
 
   it("a bad age answers 400 with the error and keeps what was typed", async () => {
