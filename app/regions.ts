@@ -12,7 +12,7 @@ export interface Region {
   timeZone: string;
   /** The language most directory records of the region are written in. */
   sourceLanguage: Language;
-  /** [south, west, north, east] in degrees: a generous box around the region. */
+  /** [south, west, north, east] in degrees: a generous box around the region (whether a point is in it: geo/region-at.ts). */
   bounds: [number, number, number, number];
   center: [number, number];
 }
@@ -47,15 +47,6 @@ export const REGIONS: Record<RegionCode, Region> = {
 
 export function isRegionCode(value: unknown): value is RegionCode {
   return typeof value === "string" && (REGION_CODES as readonly string[]).includes(value);
-}
-
-/** The region whose box holds the point, or null. Boxes do not overlap. */
-export function regionAt(lat: number, lng: number): RegionCode | null {
-  for (const region of Object.values(REGIONS)) {
-    const [south, west, north, east] = region.bounds;
-    if (lat >= south && lat <= north && lng >= west && lng <= east) return region.code;
-  }
-  return null;
 }
 
 /** The region whose directory is written in the language: where a reader of it most likely is. */

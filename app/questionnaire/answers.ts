@@ -4,7 +4,8 @@
  */
 import { isValidLatLng } from "~/geo/distance";
 import { CAREGIVER_ROLES, type CaregiverRole, type FamilyAnswers } from "~/matching/types";
-import { regionAt, type RegionCode } from "~/regions";
+import { regionAt } from "~/geo/region-at";
+import type { RegionCode } from "~/regions";
 import { isNeedCode, type NeedCode } from "~/taxonomy/needs";
 
 export const STEPS = ["safety", "who", "children", "place", "needs", "preferences"] as const;

@@ -7,7 +7,8 @@
 import { lookupPlace, nearestPlace, type Place } from "~/geo/gazetteer";
 import { distanceKm, isValidLatLng } from "~/geo/distance";
 import { CAREGIVER_ROLES, type CaregiverRole } from "~/matching/types";
-import { regionAt, type RegionCode } from "~/regions";
+import { regionAt } from "~/geo/region-at";
+import type { RegionCode } from "~/regions";
 import { NEED_CODES, isNeedCode } from "~/taxonomy/needs";
 import {
   MAX_CHILDREN,

@@ -225,6 +225,22 @@ describe("lookupPlace: ranking", () => {
     expect(lookupPlace("Prahaa").status).toBe("not-found");
   });
 
+  it("says the towns next door are beyond the regions, and keeps the regions' own border towns", () => {
+    for (const town of ["Olomouc", "Jihlava", "Prostějov", "Kroměříž", "Anaheim", "Irvine", "Santa Ana", "Seal Beach", "Chino", "Little Saigon", "Cao Lãnh"]) {
+      expect(lookupPlace(town).status, town).toBe("outside");
+    }
+    for (const [town, region] of [
+      ["Nedvědice", "cz-jm"],
+      ["Cerritos", "us-la"],
+      ["Claremont", "us-la"],
+      ["Avalon", "us-la"],
+      ["Hà Tiên", "vn-an-giang"],
+      ["Rạch Giá", "vn-an-giang"],
+    ] as const) {
+      expect(found(lookupPlace(town)).region, town).toBe(region);
+    }
+  });
+
   it("does not guess from an ambiguous or too short prefix", () => {
     expect(lookupPlace("Br").status).toBe("not-found");
     expect(lookupPlace("Phu").status).toBe("not-found");

@@ -491,6 +491,12 @@ describe("a tampered or broken journey", () => {
     const outside = (await visitor.post("place", { place: "", lat: "50.08", lng: "14.42" })) as DataWithInit<StepData>;
     expect(outside.init?.status).toBe(400);
     expect(outside.data.errors).toEqual({ place: "place-outside" });
+    // Next door to a region, inside a box around it: Olomouc by name, Anaheim by a tap on the map.
+    for (const entries of [{ place: "Olomouc" }, { place: "", lat: "33.836", lng: "-117.914" }]) {
+      const nextDoor = (await visitor.post("place", entries)) as DataWithInit<StepData>;
+      expect(nextDoor.init?.status, JSON.stringify(entries)).toBe(400);
+      expect(nextDoor.data.errors).toEqual({ place: "place-outside" });
+    }
   });
 
   it("a bad answer on every step answers 400, never throws", async () => {
@@ -723,6 +729,8 @@ describe("share links", () => {
     expect(byName.groups[0]!.results.length).toBeGreaterThan(0);
     expect(await stranger.results("?need=pregnancy&place=Xyzzyqq")).toMatchObject({ placeMissing: true, notice: "placeMissing", region: null });
     expect(await stranger.results("?need=pregnancy&place=Praha")).toMatchObject({ placeMissing: true, notice: "placeOutside", region: null });
+    expect(await stranger.results("?need=food&place=Anaheim&at=33.84,-117.91")).toMatchObject({ placeMissing: true, notice: "placeOutside", region: null });
+    expect(await stranger.results("?need=food&place=Olomouc")).toMatchObject({ placeMissing: true, notice: "placeOutside", region: null });
   });
 
   it("naming only unknown needs were cut short or altered: the page says so, rather than sending a stranger into the questionnaire", async () => {
