@@ -186,7 +186,8 @@ export function describeAges(minimumAge: number | null, maximumAge: number | nul
   const unit = inMonths ? "Months" : "Years";
   const amount = (years: number) => (inMonths ? months(years) : years);
   if (min !== null && max !== null) {
-    return t(`service:ages.range${unit}`, { min: formatNumber(amount(min), language), max: formatNumber(amount(max), language) });
+    // The higher end decides the form, as it is the word next to it ("1–3 roky", "3–6 let").
+    return t(`service:ages.range${unit}`, { count: amount(max), min: formatNumber(amount(min), language), max: formatNumber(amount(max), language) });
   }
   if (min !== null) return t(`service:ages.from${unit}`, words(amount(min)));
   return t(`service:ages.upTo${unit}`, words(amount(max!)));

@@ -62,6 +62,14 @@ describe("plurals and numbers", () => {
     expect(describeAges(null, null, t, "en")).toBeNull();
     expect(describeAges(0, null, t, "en")).toBeNull();
   });
+  it("says a Czech age range in the form its higher end takes", () => {
+    const t = i18nFor("cs", resourcesFor("cs")).t;
+    expect(describeAges(1, 3, t, "cs")).toBe("Věk 1–3 roky");
+    expect(describeAges(2, 4, t, "cs")).toBe("Věk 2–4 roky");
+    expect(describeAges(3, 6, t, "cs")).toBe("Věk 3–6 let");
+    expect(describeAges(0.5, 1.5, t, "cs")).toBe("Věk 6–18 měsíců");
+    expect(describeAges(0.25, 1 / 3, t, "cs")).toBe("Věk 3–4 měsíce");
+  });
   it("says a week's hours on one line in the page's language", () => {
     const week: WeekLine[] = [
       { from: "MO", to: "FR", spans: [{ opensAt: "08:00", closesAt: "17:00" }] },
