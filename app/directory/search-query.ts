@@ -2,6 +2,7 @@
  * Reading a search from its URL, and turning the words a family typed into a safe FTS5 query.
  * Pure: no database. Anything malformed is dropped with a notice, never an error.
  */
+import { isLanguageCode } from "~/i18n/languages";
 import { isNeedCode, type NeedCode } from "~/taxonomy/needs";
 import { fold } from "~/text/fold";
 
@@ -61,7 +62,7 @@ export function parseSearchParams(params: URLSearchParams): { query: SearchQuery
   let spokenLanguage: string | null = null;
   const rawLanguage = (params.get("language") ?? "").trim().toLowerCase();
   if (rawLanguage) {
-    if (/^[a-z]{2,3}$/.test(rawLanguage)) spokenLanguage = rawLanguage;
+    if (isLanguageCode(rawLanguage)) spokenLanguage = rawLanguage;
     else notices.add("language-invalid");
   }
 

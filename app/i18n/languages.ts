@@ -14,3 +14,17 @@ export type Localized = Record<Language, string>;
 export function primarySubtag(code: string): string {
   return code.trim().toLowerCase().split(/[-_]/, 1)[0]!;
 }
+
+/** Codes that name no language a family speaks: several, none, undetermined, uncoded. */
+const NOT_A_LANGUAGE = new Set(["mul", "zxx", "und", "mis"]);
+let languageNames: Intl.DisplayNames | undefined;
+
+/**
+ * A two- or three-letter code of a real language, one the browser's and server's language data can
+ * name ("vi", "km", "hmn"), not a made-up one ("zz", "qqq"): what a family may say it speaks.
+ */
+export function isLanguageCode(value: unknown): value is string {
+  if (typeof value !== "string" || !/^[a-z]{2,3}$/.test(value) || NOT_A_LANGUAGE.has(value)) return false;
+  languageNames ??= new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });
+  return languageNames.of(value) !== undefined;
+}

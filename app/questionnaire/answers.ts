@@ -3,6 +3,7 @@
  * reading a step's form (which needs the gazetteer) is in steps.server.ts.
  */
 import { isValidLatLng } from "~/geo/distance";
+import { isLanguageCode } from "~/i18n/languages";
 import { CAREGIVER_ROLES, type CaregiverRole, type FamilyAnswers } from "~/matching/types";
 import { regionAt } from "~/geo/region-at";
 import type { RegionCode } from "~/regions";
@@ -170,7 +171,7 @@ export function sanitizeAnswers(value: unknown): Answers {
       .slice(0, MAX_CHILDREN),
     place: cleanPlace,
     needs: [...new Set(list(raw.needs).filter(isNeedCode))] as NeedCode[],
-    languages: [...new Set(list(raw.languages).filter((code): code is string => typeof code === "string" && /^[a-z]{2,3}$/.test(code)))].slice(0, MAX_LANGUAGES),
+    languages: [...new Set(list(raw.languages).filter(isLanguageCode))].slice(0, MAX_LANGUAGES),
     freeOnly: raw.freeOnly === true,
     eveningsOrWeekends: raw.eveningsOrWeekends === true,
     noCar: raw.noCar === true,

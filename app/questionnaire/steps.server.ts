@@ -6,6 +6,7 @@
  */
 import { lookupPlace, nearestPlace, type Place } from "~/geo/gazetteer";
 import { distanceKm, isValidLatLng } from "~/geo/distance";
+import { isLanguageCode } from "~/i18n/languages";
 import { CAREGIVER_ROLES, type CaregiverRole } from "~/matching/types";
 import { regionAt } from "~/geo/region-at";
 import type { RegionCode } from "~/regions";
@@ -119,7 +120,7 @@ export function applyStep(step: Step, form: FormData, answers: Answers, pageRegi
     }
     case "preferences": {
       const raw = form.getAll("language").map((value) => String(value).toLowerCase());
-      if (raw.some((value) => !/^[a-z]{2,3}$/.test(value)) || raw.length > MAX_LANGUAGES * 3) {
+      if (raw.some((value) => !isLanguageCode(value)) || raw.length > MAX_LANGUAGES * 3) {
         return { ok: false, errors: { languages: "language-invalid" } };
       }
       return {

@@ -492,7 +492,7 @@ describe("a tampered or broken journey", () => {
     expect(outside.init?.status).toBe(400);
     expect(outside.data.errors).toEqual({ place: "place-outside" });
     // Next door to a region, inside a box around it: Olomouc by name, Anaheim by a tap on the map.
-    for (const entries of [{ place: "Olomouc" }, { place: "", lat: "33.836", lng: "-117.914" }]) {
+    for (const entries of [{ place: "Olomouc" }, { place: "", lat: "33.836", lng: "-117.914" }] as Entries[]) {
       const nextDoor = (await visitor.post("place", entries)) as DataWithInit<StepData>;
       expect(nextDoor.init?.status, JSON.stringify(entries)).toBe(400);
       expect(nextDoor.data.errors).toEqual({ place: "place-outside" });
@@ -510,6 +510,7 @@ describe("a tampered or broken journey", () => {
       ["needs", {}, { needs: "need-required" }],
       ["needs", { need: "astrology" }, { needs: "need-unknown" }],
       ["preferences", { language: "vi-VN" }, { languages: "language-invalid" }],
+      ["preferences", { language: ["vi", "zz", "qqq"] }, { languages: "language-invalid" }],
     ];
     for (const [step, entries, expected] of bad) {
       const result = (await visitor.post(step, entries)) as DataWithInit<StepData>;

@@ -428,7 +428,12 @@ describe("sanitizeAnswers", () => {
     expect(clean.answered).toEqual(["safety"]);
     expect(clean.childAgesMonths).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(clean.needs).toEqual(["food"]);
-    expect(clean.languages).toEqual(["aa", "ba", "ca", "da", "ea", "fa"]);
+    // Two-letter codes in turn, the made-up ones ("ea") left out.
+    expect(clean.languages).toEqual(["aa", "ba", "ca", "da", "fa", "ga"]);
+  });
+
+  it("keep only languages that exist", () => {
+    expect(sanitizeAnswers({ languages: ["vi", "zz", "qqq", "hmn", "mul", "<script>", 7] }).languages).toEqual(["vi", "hmn"]);
   });
 
   it("drops a place with bad or out-of-region coordinates and re-derives the region", () => {
