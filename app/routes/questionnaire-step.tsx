@@ -213,7 +213,9 @@ function StepFields({ step, values, region, errors, actionData, spoken }: StepFi
           </label>
           <fieldset aria-describedby={describedBy("children")}>
             <legend>{t("children.ages")}</legend>
-            <p className="hint">{t("children.agesHint")}</p>
+            <p className="hint" id="children-hint">
+              {t("children.agesHint")}
+            </p>
             <ErrorText id="children-error" error={errors.children} />
             {Array.from({ length: rows }, (_, index) => {
               const row = typed[index] ?? { value: "", unit: "years" };
@@ -230,8 +232,11 @@ function StepFields({ step, values, region, errors, actionData, spoken }: StepFi
                       autoComplete="off"
                       maxLength={3}
                       defaultValue={row.value}
+                      // The row just added (without JavaScript, by a new page) is where the family goes on typing.
+                      autoFocus={actionData?.extraRow && index === rows - 1 ? true : undefined}
                       aria-invalid={error ? true : undefined}
-                      aria-describedby={error ? `age-${index}-error` : undefined}
+                      // "Months under two, years from two" is read with each age, as it is typed.
+                      aria-describedby={error ? `children-hint age-${index}-error` : "children-hint"}
                     />
                     <select name="unit" defaultValue={row.unit} aria-label={t("children.unit", { number: index + 1 })}>
                       <option value="months">{t("children.months")}</option>

@@ -42,6 +42,8 @@ async function answerQuestionnaire(page: Page, family: Family, options: { axe?: 
     if (index > 0) {
       await page.locator('button[name="intent"][value="add-child"]').click();
       await page.locator(`#age-${index}`).waitFor();
+      // The new row is where typing goes on, for a keyboard or screen reader too.
+      expect(await page.locator(`#age-${index}`).evaluate((input) => input === document.activeElement)).toBe(true);
     }
     await page.locator(`#age-${index}`).fill(age);
     await page.locator(`select[name="unit"]`).nth(index).selectOption(unit);
