@@ -118,6 +118,27 @@ describe("a marker reached with the keyboard", () => {
     expect(await focusedIsCluster()).toBe(true);
     await context.close();
   });
+
+  it("that stands for one service says which, and Enter opens its popup", async () => {
+    const context = await harness.context({ width: 1280 });
+    const page = await context.newPage();
+    await openResultsMap(page, FATHER_IN_BRNO("vi"));
+    const circles = page.locator(`${MAP} path.leaflet-interactive`);
+    // Chromium's Tab reaches them (Leaflet listens for their focus, to show the tooltip).
+    const named = await circles.evaluateAll((paths) => paths.map((path) => [path.getAttribute("role"), path.getAttribute("aria-label")]));
+    expect(named.length).toBeGreaterThan(0);
+    for (const [role, label] of named) {
+      expect(role).toBe("button");
+      expect(label).toBeTruthy();
+    }
+    await circles.first().focus();
+    expect(await circles.first().evaluate((path) => path === document.activeElement)).toBe(true);
+    await page.keyboard.press("Enter");
+    const popup = page.locator(`${MAP} .leaflet-popup`);
+    await popup.waitFor();
+    expect((await popup.locator("a").first().textContent())!.trim()).toBe(named[0]![1]);
+    await context.close();
+  });
 });
 
 describe("services at one address on the search map", () => {

@@ -6,7 +6,7 @@ import { useEffect, useRef } from "react";
 import L from "leaflet";
 import Supercluster, { type ClusterProperties } from "supercluster";
 import { useT } from "~/i18n/use-t";
-import { MAX_ZOOM, createMap, popupContent, popupOptions } from "./create-map";
+import { MAX_ZOOM, createMap, nameMarker, popupContent, popupOptions } from "./create-map";
 import type { MapMarker } from "./MapView";
 
 type ResultMarker = MapMarker & { serviceId: string };
@@ -69,7 +69,7 @@ export default function ResultsMap(props: ResultsMapProps) {
     };
 
     const pointLayer = (lat: number, lng: number, marker: ResultMarker): L.Layer => {
-      const circle = L.circleMarker([lat, lng], marker.serviceId === latest.current.highlighted ? HIGHLIGHT : STYLE);
+      const circle = nameMarker(L.circleMarker([lat, lng], marker.serviceId === latest.current.highlighted ? HIGHLIGHT : STYLE), marker.label);
       circle.bindPopup(popupContent([marker]), popupOptions(map)).bindTooltip(marker.label);
       circle.on("mouseover", () => latest.current.onHighlight(marker.serviceId));
       // An open popup keeps its service's card highlighted, though the pan that fits it moves the marker from under the pointer.

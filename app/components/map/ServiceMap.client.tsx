@@ -5,7 +5,7 @@
 import { useEffect, useRef } from "react";
 import L from "leaflet";
 import { useT } from "~/i18n/use-t";
-import { createMap, popupContent, popupOptions } from "./create-map";
+import { createMap, nameMarker, popupContent, popupOptions } from "./create-map";
 import type { MapMarker, MapSettings } from "./MapView";
 
 export default function ServiceMap({ markers, settings, label }: { markers: MapMarker[]; settings: MapSettings; label: string }) {
@@ -36,7 +36,7 @@ export default function ServiceMap({ markers, settings, label }: { markers: MapM
         fillOpacity: 0.95,
       });
       circle.bindPopup(popupContent(atSpot.get(spotOf(marker))!), popupOptions(map)).bindTooltip(marker.label);
-      layer.addLayer(circle);
+      layer.addLayer(nameMarker(circle, marker.label));
     }
     if (markers.length > 0) map.fitBounds(layer.getBounds(), { padding: [24, 24], maxZoom: 15 });
     else map.setView(settings.center, 10);

@@ -40,6 +40,18 @@ export function createMap(element: HTMLElement, tiles: { tileUrl: string; attrib
 }
 
 /**
+ * A service's circle is reached with Tab (Leaflet makes a layer with a tooltip focusable, and Enter
+ * on it opens its popup): it says which service it is, as a button, rather than nothing at all.
+ */
+export function nameMarker(circle: L.CircleMarker, name: string): L.CircleMarker {
+  return circle.on("add", () => {
+    const element = circle.getElement();
+    element?.setAttribute("role", "button");
+    element?.setAttribute("aria-label", name);
+  });
+}
+
+/**
  * A popup that fits beside the zoom buttons (44 px, 10 px from the edge: opening a popup pans the
  * map to keep it clear of them) and inside a phone-wide map.
  */
