@@ -331,7 +331,7 @@ describe("the home page's search box", () => {
 });
 
 describe("tap targets on a 360 px phone", () => {
-  it("are at least 44 px high, but for links within a sentence", async () => {
+  it("are at least 44 px high and wide, but for links within a sentence", async () => {
     const context = await harness.context({ width: 360 });
     const page = await context.newPage();
     for (const url of [
@@ -347,7 +347,7 @@ describe("tap targets on a 360 px phone", () => {
         [...document.querySelectorAll("a, button, summary, select, input:not([type=hidden])")]
           .filter((element) => {
             const box = element.getBoundingClientRect();
-            if (box.width === 0 || box.height === 0 || box.height >= 44) return false;
+            if (box.width === 0 || box.height === 0 || (box.height >= 44 && box.width >= 44)) return false;
             // A box or radio button inside its label: the label is what a finger taps.
             if (element.tagName === "INPUT" && element.closest("label")) return false;
             // The map's own attribution line, which is Leaflet's to lay out.
@@ -356,7 +356,10 @@ describe("tap targets on a 360 px phone", () => {
             const line = element.parentElement!;
             return !(line.tagName === "P" || line.tagName === "LI") || line.textContent!.trim() === element.textContent!.trim();
           })
-          .map((element) => `${element.tagName} "${element.textContent!.trim()}" ${Math.round(element.getBoundingClientRect().height)} px`),
+          .map((element) => {
+            const box = element.getBoundingClientRect();
+            return `${element.tagName} "${element.textContent!.trim()}" ${Math.round(box.width)}×${Math.round(box.height)} px`;
+          }),
       );
       expect(small, url).toEqual([]);
     }

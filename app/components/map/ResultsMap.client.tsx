@@ -56,7 +56,7 @@ export default function ResultsMap(props: ResultsMapProps) {
       // A cluster that no zoom splits (services at one address) lists its services instead.
       const together = index.getClusterExpansionZoom(cluster.cluster_id) > MAX_ZOOM;
       const title = together ? t("map.samePlace", { count }) : latest.current.clusterLabel(count);
-      const icon = L.divIcon({ className: "cluster-marker", html: `<span>${count}</span>`, iconSize: [40, 40] });
+      const icon = L.divIcon({ className: "cluster-marker", html: `<span>${count}</span>`, iconSize: [44, 44] });
       const marker = L.marker([lat, lng], { icon, title, keyboard: true, alt: title });
       if (together) {
         const leaves = index.getLeaves(cluster.cluster_id, Infinity).map((leaf) => leaf.properties);
