@@ -82,6 +82,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     region: answers.place.region,
     shared: Boolean(shared),
     setAside: shared ? setAsideFromLink(url.searchParams, shared) : [],
+    // For the printed sheet: when these results were made.
+    madeOn: now.toISOString().slice(0, 10),
     place: answers.place,
     radiusKm: outcome.radiusKm,
     // What the page shows of each result (the browser receives all of it again to hydrate): the need
@@ -276,6 +278,8 @@ export default function Results({ loaderData }: Route.ComponentProps) {
     <section className="results-page" aria-labelledby="results-title">
       <h1 id="results-title">{t("title")}</h1>
       <p className="lead">{t("near", { place: place.label, distance: formatDistance(radiusKm, language, place.region) })}</p>
+      {/* On paper the site's header is gone: the sheet says where it comes from, when, and how to see it again. */}
+      <p className="print-only print-source">{t("printSource", { brand: t("common:brand"), date: formatDate(loaderData.madeOn, language), link: shareUrl })}</p>
       {loaderData.setAside.map((part) => (
         <p key={part} className="notice notice-warning">
           {t(`setAside.${part}`)}
@@ -354,14 +358,15 @@ export default function Results({ loaderData }: Route.ComponentProps) {
                   </p>
                   <p>{t("unmet.body")}</p>
                   <ul>
+                    {/* Links to follow on a screen; on paper only the help line below stays. */}
                     {loaderData.widerRadiusKm && loaderData.widerPath ? (
-                      <li>
+                      <li className="screen-only">
                         <Link to={loaderData.widerPath}>
                           {t("unmet.wider", { distance: formatDistance(loaderData.widerRadiusKm, language, place.region) })}
                         </Link>
                       </li>
                     ) : null}
-                    <li>
+                    <li className="screen-only">
                       {/* A search from the family's place: services nearby and those by phone or online that cover it, not every region's. */}
                       <Link to={`/${language}/search?${new URLSearchParams({ need: group.need, place: place.label })}`}>{t("unmet.phone", { place: place.label })}</Link>
                     </li>

@@ -242,6 +242,7 @@ describe("referral sheet", () => {
     expect((await summary.boundingBox())!.height).toBeGreaterThanOrEqual(44);
 
     expect(await page.locator(".result-card .print-only").first().isVisible()).toBe(false);
+    expect(await page.locator(".print-source").isVisible()).toBe(false);
 
     await page.emulateMedia({ media: "print" });
     expect(await page.locator(".result-card").first().isVisible()).toBe(true);
@@ -256,6 +257,9 @@ describe("referral sheet", () => {
     expect(await lines.getByRole("link", { name: "911" }).isVisible()).toBe(true);
     expect(await lines.getByRole("link", { name: "112", exact: true }).isVisible()).toBe(false);
     expect(await summary.isVisible()).toBe(false);
+    // The sheet says where it comes from, when, and the link that shows the same results again.
+    const source = (await page.locator(".print-source").innerText()).trim();
+    expect(source).toMatch(/^Family Navigator · results of \w+ \d{1,2}, \d{4} · http:\/\/localhost:\d+\/en\/results\?need=child-protection&need=food&/);
     await page.pdf({ path: artifactPath("results-print-en.pdf") });
     await context.close();
   });
@@ -267,6 +271,10 @@ describe("a need with nothing near", () => {
     const page = await context.newPage();
     await page.goto("/cs/results?need=jobs-education&place=Znojmo&at=48.86%2C16.05");
     const link = page.locator(".unmet a", { hasText: "Hledat toto téma v okolí místa Znojmo" });
+    // On paper a link to follow is no use: only the region's help line stays.
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".unmet li:visible").allInnerTexts()).toHaveLength(1);
+    await page.emulateMedia({ media: "screen" });
     await link.click();
     await page.waitForURL(/\/cs\/search\?/);
     const params = new URL(page.url()).searchParams;
