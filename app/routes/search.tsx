@@ -119,7 +119,9 @@ export default function Search({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <h1>{t("title")}</h1>
-      <Form method="get" action={`/${language}/search`} role="search" className="search-form">
+      {/* The server checks what is typed and says so in the page's language; the browser's own
+          bubbles would speak the browser's ("Please enter a valid value"). */}
+      <Form method="get" action={`/${language}/search`} role="search" className="search-form" noValidate>
         <div className="field field-wide">
           <label htmlFor="q">{t("form.q")}</label>
           <input id="q" name="q" type="search" defaultValue={query.text} maxLength={200} autoComplete="off" />

@@ -96,6 +96,21 @@ describe("bad input in the browser", () => {
     await context.close();
   });
 
+  it("explains an age it cannot use in the page's language, not with the browser's own bubble", async () => {
+    for (const javaScript of [false, true]) {
+      const context = await harness.context({ javaScript });
+      const page = await context.newPage();
+      await page.goto("/vi/search");
+      // The age field sits in the folded filters.
+      await page.locator("#age").evaluate((input: HTMLInputElement) => input.closest("details")?.setAttribute("open", ""));
+      await page.locator("#age").fill("2.5");
+      await page.locator(".search-form button[type=submit]").first().click();
+      await page.waitForURL(/age=2\.5/);
+      await expect.poll(() => page.locator(".notice li").allTextContents()).toContain("Tuổi của trẻ phải là số năm tròn từ 0 đến 18. Chúng tôi đã tìm mà không tính tuổi.");
+      await context.close();
+    }
+  });
+
   it("shows results or an explained empty state for hostile queries", async () => {
     const context = await harness.context({ javaScript: false });
     const page = await context.newPage();
