@@ -1,5 +1,5 @@
 import { useT } from "~/i18n/use-t";
-import { Form, Link } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import { MapView, type MapMarker } from "~/components/map/MapView";
 import { dbContext } from "~/db.server";
 import { AudienceFact } from "~/components/AudienceFact";
@@ -21,7 +21,8 @@ import type { Route } from "./+types/search";
 export function loader({ request, params, context }: Route.LoaderArgs) {
   const language = requireLanguage(params);
   const db = context.get(dbContext);
-  const parsed = parseSearchParams(new URL(request.url).searchParams);
+  const url = new URL(request.url);
+  const parsed = parseSearchParams(url.searchParams);
   const spoken = spokenLanguages(db);
   // A language no service speaks can only come from an altered link: it would find nothing and
   // say nothing, as the language list shows none chosen. It is set aside, and the page says so.
@@ -30,6 +31,11 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
   const notices = unlisted ? [...parsed.notices, "language-invalid" as const] : parsed.notices;
   const t = serverT(language);
   const found = searchServices(db, query, language, new Date());
+  // A page past the last (an old link, after the directory shrank; a typed number) goes to the last.
+  if (found.pageCount > 0 && query.page > found.pageCount) {
+    url.searchParams.set("page", String(found.pageCount));
+    return redirect(`${url.pathname}?${url.searchParams}`);
+  }
   const outcome = { ...found, items: found.items.map((item) => weekInWords(item, language)) };
   return {
     title: t("search:meta.title"),

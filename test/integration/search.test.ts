@@ -25,10 +25,17 @@ afterAll(() => cleanup());
 const search = (changes: Partial<SearchQuery>, language: "vi" | "en" | "cs" = "en", now = new Date()) =>
   searchServices(db, { ...EMPTY_SEARCH, ...changes }, language, now);
 
-async function load(url: string) {
+function answer(url: string) {
   const request = new Request(`http://localhost${url}`);
   const lang = new URL(request.url).pathname.split("/")[1]!;
   return searchLoader({ request, params: { lang }, context: createLoadContext(db), unstable_pattern: "/:lang/search" } as never);
+}
+
+/** The page's data; a redirect fails the test. */
+async function load(url: string) {
+  const result = await answer(url);
+  if (result instanceof Response) throw new Error(`${url} redirected to ${result.headers.get("Location")}`);
+  return result;
 }
 
 describe("full-text search", () => {
@@ -177,8 +184,12 @@ describe("search loader", () => {
     expect(first.outcome.pageCount).toBeGreaterThan(2);
     expect(first.outcome.items).toHaveLength(20);
     expect(second.outcome.items[0]!.id).not.toBe(first.outcome.items[0]!.id);
-    const beyond = await load("/en/search?page=499");
-    expect(beyond.outcome.items).toEqual([]);
+    // Past the last page, the last page, with the rest of the query kept.
+    const beyond = (await answer("/en/search?q=poradna&page=499")) as Response;
+    const last = await load("/en/search?q=poradna");
+    expect(beyond.status).toBe(302);
+    expect(beyond.headers.get("Location")).toBe(`/en/search?q=poradna&page=${last.outcome.pageCount}`);
+    expect((await load(`/en/search?q=poradna&page=${last.outcome.pageCount}`)).outcome.items.length).toBeGreaterThan(0);
   });
 
   it("names the region of the place, for its emergency numbers", async () => {
