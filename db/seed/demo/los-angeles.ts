@@ -3462,7 +3462,8 @@ export const losAngeles: DemoRegion = {
     {
       key: "la-063",
       organization: "la-open-table",
-      needs: ["food", "transportation"],
+      // Delivery brings food, not the family: not a transportation service.
+      needs: ["food"],
       name: {
         vi: "Giao thực phẩm tận nhà cho gia đình có em bé mới sinh hoặc con bị bệnh",
         en: "Grocery delivery for families with a newborn or a sick child",

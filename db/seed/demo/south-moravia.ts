@@ -1600,9 +1600,9 @@ export const southMoravia: DemoRegion = {
       organization: "jm-azylovy-dum-naruc",
       needs: ["housing", "family-safety"],
       name: {
-        vi: "Nhà tạm trú cho mẹ và con",
-        en: "Shelter for mothers with children",
-        cs: "Azylový dům pro matky s dětmi",
+        vi: "Nhà tạm trú cho cha hoặc mẹ đơn thân và con",
+        en: "Shelter for mothers or fathers on their own with children",
+        cs: "Azylový dům pro matky a otce s dětmi",
       },
       description: {
         vi: "Nếu bạn và con không có chỗ ở hoặc không thể ở nhà, chúng tôi có phòng riêng cho gia đình, có bếp chung. Nhân viên giúp bạn tìm nhà ở lâu dài, xin trợ cấp và sắp xếp trường lớp cho con.",
