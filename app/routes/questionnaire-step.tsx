@@ -307,9 +307,19 @@ function StepFields({ step, values, region, errors, actionData, spoken }: StepFi
             {NEED_CODES.map((need) => (
               <li key={need}>
                 <label className="need-choice">
-                  <input type="checkbox" name="need" value={need} defaultChecked={values.need.includes(need)} aria-describedby={`need-${need}-description`} />
+                  {/* Named by the need, described by its line: the whole label as the name read the line twice. */}
+                  <input
+                    type="checkbox"
+                    name="need"
+                    value={need}
+                    defaultChecked={values.need.includes(need)}
+                    aria-labelledby={`need-${need}-name`}
+                    aria-describedby={`need-${need}-description`}
+                  />
                   <NeedIcon need={need} />
-                  <span className="need-name">{t(`taxonomy:needs.${need}.name`)}</span>
+                  <span className="need-name" id={`need-${need}-name`}>
+                    {t(`taxonomy:needs.${need}.name`)}
+                  </span>
                   <span className="need-description" id={`need-${need}-description`}>
                     {t(`taxonomy:needs.${need}.description`)}
                   </span>

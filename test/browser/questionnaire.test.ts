@@ -1,6 +1,11 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artifactPath, expectNoAxeViolations, expectNoHorizontalScroll, startHarness, type Harness } from "./harness";
+import csTaxonomy from "../../locales/cs/taxonomy.json";
+import enTaxonomy from "../../locales/en/taxonomy.json";
+import viTaxonomy from "../../locales/vi/taxonomy.json";
+
+const NEED_WORDS = { vi: viTaxonomy.needs, en: enTaxonomy.needs, cs: csTaxonomy.needs } as Record<string, Record<string, { name: string; description: string }>>;
 
 let harness: Harness;
 beforeAll(async () => {
@@ -55,7 +60,14 @@ async function answerQuestionnaire(page: Page, family: Family, options: { axe?: 
   await submit();
   await page.waitForURL(/questionnaire\/needs/);
   await check("needs");
-  for (const need of family.needs) await page.locator(`input[name="need"][value="${need}"]`).check();
+  for (const need of family.needs) {
+    // Each box is named by its need and described by its line, each said once.
+    const words = NEED_WORDS[family.language]![need]!;
+    const box = page.getByRole("checkbox", { name: words.name, exact: true });
+    expect(await box.getAttribute("value")).toBe(need);
+    expect(await box.evaluate((input) => document.getElementById(input.getAttribute("aria-describedby")!)!.textContent!.trim())).toBe(words.description);
+    await box.check();
+  }
   await submit();
   await page.waitForURL(/questionnaire\/preferences/);
   await check("preferences");
