@@ -20,13 +20,13 @@ export const config = {
   /** Where the quick-exit control sends a visitor: a neutral, everyday site. */
   quickExitUrl: process.env.QUICK_EXIT_URL || "https://www.google.com/search?q=weather",
   tileUrl: process.env.MAP_TILE_URL || "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-  tileAttribution:
-    process.env.MAP_TILE_ATTRIBUTION || '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+  /** HTML; without it, OpenStreetMap's attribution in the page's language (common:map.osmAttribution). */
+  tileAttribution: process.env.MAP_TILE_ATTRIBUTION || null,
 };
 
 export interface PublicConfig {
   quickExitUrl: string;
-  map: { tileUrl: string; attribution: string };
+  map: { tileUrl: string; attribution: string | null };
 }
 
 export const publicConfig: PublicConfig = {

@@ -19,13 +19,17 @@ import { QUICK_EXIT_SCRIPT, QuickExit } from "~/components/QuickExit";
 import { publicConfig } from "~/config.server";
 import { LANGUAGES } from "~/i18n/languages";
 import { requestLanguage } from "~/i18n/locale.server";
+import { serverT } from "~/i18n/resources.server";
 import { isRegionCode, type RegionCode } from "~/regions";
 import type { Route } from "./+types/root";
 import "./styles/app.css";
 
 export function loader({ request }: Route.LoaderArgs) {
   const language = requestLanguage(request);
-  return { language, config: publicConfig, origin: new URL(request.url).origin };
+  // The tiles' attribution, unless the deployment wrote its own, says "contributors" in the page's language.
+  const attribution = publicConfig.map.attribution ?? serverT(language)("common:map.osmAttribution");
+  const config = { ...publicConfig, map: { ...publicConfig.map, attribution } };
+  return { language, config, origin: new URL(request.url).origin };
 }
 
 // The root's data (the language, public settings) changes only with the language, not on every navigation.
