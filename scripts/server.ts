@@ -26,7 +26,7 @@ let logging = true;
 
 /**
  * Log lines wait here and go out together, a few times a second: standard output to a pipe or a
- * file is written synchronously, and a system call per request took 5 % of a busy server's CPU.
+ * file is written synchronously, so one line per request was one system call on every page's path.
  */
 let pendingLines = "";
 const LOG_FLUSH_MS = 100;

@@ -332,7 +332,7 @@ interface ParsedSummary {
   free: boolean;
   languages: string[];
   audience: Audience | null;
-  /** Its weekly hours in the zone that decides (see hoursOf); null without hours. */
+  /** Its weekly hours in the zone that decides (see weeklyHours); null without hours. */
   hours: { zone: string; intervals: OpeningInterval[]; week: WeekLine[] } | null;
 }
 

@@ -82,8 +82,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     region: answers.place.region,
     shared: Boolean(shared),
     setAside: shared ? setAsideFromLink(url.searchParams, shared) : [],
-    // For the printed sheet: when these results were made.
-    madeOn: now.toISOString().slice(0, 10),
+    // For the printed sheet: the day these results were made, in the family's region ("en-CA" writes YYYY-MM-DD).
+    madeOn: now.toLocaleDateString("en-CA", { timeZone: REGIONS[answers.place.region].timeZone }),
     place: answers.place,
     radiusKm: outcome.radiusKm,
     // What the page shows of each result (the browser receives all of it again to hydrate): the need
