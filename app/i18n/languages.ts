@@ -18,6 +18,8 @@ export function primarySubtag(code: string): string {
 /** Codes that name no language a family speaks: several, none, undetermined, uncoded. */
 const NOT_A_LANGUAGE = new Set(["mul", "zxx", "und", "mis"]);
 let languageNames: Intl.DisplayNames | undefined;
+/** Answers so far: asking the language data costs more than the rest of a cookie's check (at most 26² + 26³ codes). */
+const knownCodes = new Map<string, boolean>();
 
 /**
  * A two- or three-letter code of a real language, one the browser's and server's language data can
@@ -25,6 +27,10 @@ let languageNames: Intl.DisplayNames | undefined;
  */
 export function isLanguageCode(value: unknown): value is string {
   if (typeof value !== "string" || !/^[a-z]{2,3}$/.test(value) || NOT_A_LANGUAGE.has(value)) return false;
-  languageNames ??= new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });
-  return languageNames.of(value) !== undefined;
+  let known = knownCodes.get(value);
+  if (known === undefined) {
+    languageNames ??= new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });
+    knownCodes.set(value, (known = languageNames.of(value) !== undefined));
+  }
+  return known;
 }
