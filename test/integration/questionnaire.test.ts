@@ -22,6 +22,7 @@ import { action as stepAction, loader as stepLoader } from "~/routes/questionnai
 import { action as summaryAction, loader as summaryLoader } from "~/routes/questionnaire-summary";
 import { loader as resultsLoader } from "~/routes/results";
 import * as t from "../../db/schema";
+import { stableUuid } from "../../db/seed/stable-id";
 import { createTestDatabase } from "../helpers/database";
 import { thrownStatus } from "../helpers/responses";
 
@@ -555,6 +556,22 @@ describe("a tampered or broken journey", () => {
     expect(await thrownStatus(() => visitor.loadStep("payment"))).toBe(404);
     expect(await thrownStatus(() => visitor.post("payment", { danger: "no" }))).toBe(404);
     expect(await thrownStatus(() => visitor.loadStep("constructor"))).toBe(404);
+  });
+});
+
+describe("who a service is for", () => {
+  const MIDWIFE = stableUuid("service:jm-041"); // a Vietnamese-speaking midwife in Brno, for mothers of babies under 1
+  const childHealthFor = async (role: string, age: Entries) => {
+    const visitor = new Visitor("vi");
+    await visitor.journey({ who: { role }, children: age, place: { place: "Brno" }, needs: { need: ["child-health"] }, preferences: { language: "vi" } });
+    const results = (await visitor.results()) as ResultsData;
+    return results.groups[0]!.results.map((result) => result.serviceId);
+  };
+
+  it("keeps a mothers' and babies' service from a father of a three-year-old, and offers it to a mother of a baby", async () => {
+    expect(await childHealthFor("father", { age: "3", unit: "years" })).not.toContain(MIDWIFE);
+    expect(await childHealthFor("mother", { age: "3", unit: "years" })).not.toContain(MIDWIFE);
+    expect(await childHealthFor("mother", { age: "6", unit: "months" })).toContain(MIDWIFE);
   });
 });
 

@@ -2340,6 +2340,7 @@ export const southMoravia: DemoRegion = {
     },
     {
       key: "jm-041",
+      audience: "women",
       organization: "jm-hoa-sen",
       needs: ["pregnancy", "child-health"],
       name: {
@@ -2362,6 +2363,9 @@ export const southMoravia: DemoRegion = {
         en: "Call to book, or come on Saturday morning without an appointment.",
         cs: "Objednejte se telefonicky, nebo přijďte v sobotu dopoledne bez objednání.",
       },
+      // Pregnancy and a baby's first year, as its eligibility says.
+      minimumAge: 0,
+      maximumAge: 1,
       free: true,
       languages: ["vi", "cs"],
       phones: [{ number: "+420 541 555 141" }],
