@@ -35,6 +35,8 @@ export interface ServiceDetail {
   status: string;
   region: RegionCode;
   name: LocalizedText;
+  /** The directory's own name, when the reader is shown a translation: what the sign and the phone answer say. */
+  sourceName: { text: string; language: string } | null;
   description: LocalizedText | null;
   eligibility: LocalizedText | null;
   fees: LocalizedText | null;
@@ -178,6 +180,7 @@ export function getServiceDetail(db: Db, id: string, language: Language, now: Da
     status: service.status,
     region,
     name: field("name")!,
+    sourceName: service.source_language !== language && service.name ? { text: service.name, language: service.source_language } : null,
     description: field("description"),
     eligibility: field("eligibility_description"),
     fees: field("fees_description"),

@@ -9,6 +9,7 @@ import { WEEKDAYS } from "~/directory/hours";
 import { getServiceDetail, type ServiceSite } from "~/directory/service.server";
 import type { LocalizedText } from "~/directory/text";
 import { describeAges, describeOpening, formatClock, formatDate, languageNameInSentence, weekdayName } from "~/i18n/format";
+import { isLanguage } from "~/i18n/languages";
 import { useLanguage } from "~/i18n/use-language";
 import { requireLanguage } from "~/i18n/locale.server";
 import { serverT } from "~/i18n/resources.server";
@@ -129,6 +130,11 @@ export default function Service({ loaderData }: Route.ComponentProps) {
         )}
       </p>
       <h1 lang={service.name.fallback ? service.name.language : undefined}>{service.name.text}</h1>
+      {service.sourceName && !service.name.fallback && isLanguage(service.sourceName.language) ? (
+        <p className="service-source-name">
+          {t(`sourceName.${service.sourceName.language}`)}: <span lang={service.sourceName.language}>{service.sourceName.text}</span>
+        </p>
+      ) : null}
       <p className="service-org">{service.organization.name}</p>
       {service.status !== "active" ? <p className="notice notice-warning">{t("inactive")}</p> : null}
       <ul className="result-needs" aria-label={t("search:needsLabel")}>

@@ -230,6 +230,22 @@ describe("emergency numbers", () => {
   });
 });
 
+describe("a service page in translation", () => {
+  it("also gives the name the sign and the phone answer say, marked with its language", async () => {
+    const context = await harness.context({ javaScript: false });
+    const page = await context.newPage();
+    const brno = stableUuid("service:jm-001");
+    await page.goto(`/cs/services/${brno}`);
+    const czechName = (await page.locator("h1").textContent())!.trim();
+    expect(await page.locator(".service-source-name").count()).toBe(0);
+    await page.goto(`/vi/services/${brno}`);
+    expect((await page.locator("h1").textContent())!.trim()).not.toBe(czechName);
+    expect((await page.locator(".service-source-name").textContent())!.trim()).toBe(`Tên tiếng Séc: ${czechName}`);
+    expect(await page.locator(".service-source-name span").getAttribute("lang")).toBe("cs");
+    await context.close();
+  });
+});
+
 describe("referral sheet", () => {
   it("prints the results with every line of the family's region and none of the other regions'", async () => {
     const context = await harness.context({ javaScript: false });

@@ -61,6 +61,9 @@ describe("service page loader", () => {
     expect(service.needs.length).toBeGreaterThan(0);
     const cs = serviceLoader(args(`/cs/services/${id}`, { lang: "cs", serviceId: id })).service;
     expect(cs.name.text).not.toBe(service.name.text);
+    // A reader of a translation also gets the name the sign and the phone answer say; a reader of the original does not need it.
+    expect(service.sourceName).toEqual({ text: cs.name.text, language: "cs" });
+    expect(cs.sourceName).toBeNull();
   });
 
   it("falls back visibly to the source text when a translation is missing", () => {
