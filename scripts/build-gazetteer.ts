@@ -113,8 +113,8 @@ function fromGeoNames(): Place[] {
   const places: Place[] = [];
   for (const city of cities) {
     const [lng, lat] = city.loc.coordinates;
-    const region = REGION_CODES.find((code) => REGIONS[code].country === city.country && inRegion(code, lat, lng));
-    if (!region) continue;
+    const region = regionAt(lat, lng);
+    if (!region || REGIONS[region].country !== city.country) continue;
     places.push({
       // GeoNames keeps the Vietnamese "Thị Trấn " (township) prefix in a few names; lookups strip such words anyway.
       name: city.name.replace(/^Thị Trấn /, ""),

@@ -175,12 +175,14 @@ export function getServiceDetail(db: Db, id: string, language: Language, now: Da
   });
 
   const timeZone = REGIONS[region].timeZone;
+  const name = field("name")!;
   return {
     id,
     status: service.status,
     region,
-    name: field("name")!,
-    sourceName: service.source_language !== language && service.name ? { text: service.name, language: service.source_language } : null,
+    name,
+    // A name shown in the directory's own language (the reader's, or no translation) is that name already.
+    sourceName: name.language !== service.source_language ? { text: service.name, language: service.source_language } : null,
     description: field("description"),
     eligibility: field("eligibility_description"),
     fees: field("fees_description"),

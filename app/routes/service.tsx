@@ -130,9 +130,9 @@ export default function Service({ loaderData }: Route.ComponentProps) {
         )}
       </p>
       <h1 lang={service.name.fallback ? service.name.language : undefined}>{service.name.text}</h1>
-      {service.sourceName && !service.name.fallback && isLanguage(service.sourceName.language) ? (
+      {service.sourceName && isLanguage(service.sourceName.language) ? (
         <p className="service-source-name">
-          {t(`sourceName.${service.sourceName.language}`)}: <span lang={service.sourceName.language}>{service.sourceName.text}</span>
+          {t(`sourceName.${service.sourceName.language}`)} <span lang={service.sourceName.language}>{service.sourceName.text}</span>
         </p>
       ) : null}
       <p className="service-org">{service.organization.name}</p>

@@ -6,7 +6,7 @@ import { useEffect, useRef } from "react";
 import L from "leaflet";
 import Supercluster, { type ClusterProperties } from "supercluster";
 import { useT } from "~/i18n/use-t";
-import { MAX_ZOOM, createMap, nameMarker, popupContent, popupOptions } from "./create-map";
+import { MARKER_STYLE, MAX_ZOOM, createMap, nameMarker, popupContent, popupOptions } from "./create-map";
 import type { MapMarker } from "./MapView";
 
 type ResultMarker = MapMarker & { serviceId: string };
@@ -22,7 +22,6 @@ export interface ResultsMapProps {
   onHighlight(serviceId: string | null): void;
 }
 
-const STYLE = { radius: 9, weight: 2, color: "#ffffff", fillColor: "#0b5cad", fillOpacity: 0.95 };
 const HIGHLIGHT = { radius: 13, weight: 3, color: "#1b1f24", fillColor: "#ffbf47", fillOpacity: 1 };
 
 /** What the map shows: per cluster or point (by a key that stays while it does), its layer. */
@@ -69,7 +68,7 @@ export default function ResultsMap(props: ResultsMapProps) {
     };
 
     const pointLayer = (lat: number, lng: number, marker: ResultMarker): L.Layer => {
-      const circle = nameMarker(L.circleMarker([lat, lng], marker.serviceId === latest.current.highlighted ? HIGHLIGHT : STYLE), marker.label);
+      const circle = nameMarker(L.circleMarker([lat, lng], marker.serviceId === latest.current.highlighted ? HIGHLIGHT : MARKER_STYLE), marker.label);
       circle.bindPopup(popupContent([marker]), popupOptions(map)).bindTooltip(marker.label);
       circle.on("mouseover", () => latest.current.onHighlight(marker.serviceId));
       // An open popup keeps its service's card highlighted, though the pan that fits it moves the marker from under the pointer.
@@ -119,7 +118,7 @@ export default function ResultsMap(props: ResultsMapProps) {
   useEffect(() => {
     for (const { layer, serviceId } of shown.current.values()) {
       if (!serviceId || !(layer instanceof L.CircleMarker)) continue;
-      layer.setStyle(serviceId === props.highlighted ? HIGHLIGHT : STYLE);
+      layer.setStyle(serviceId === props.highlighted ? HIGHLIGHT : MARKER_STYLE);
       if (serviceId === props.highlighted) layer.bringToFront();
     }
   }, [props.highlighted]);

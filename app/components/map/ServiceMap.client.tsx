@@ -5,7 +5,7 @@
 import { useEffect, useRef } from "react";
 import L from "leaflet";
 import { useT } from "~/i18n/use-t";
-import { createMap, nameMarker, popupContent, popupOptions } from "./create-map";
+import { MARKER_STYLE, createMap, nameMarker, popupContent, popupOptions } from "./create-map";
 import type { MapMarker, MapSettings } from "./MapView";
 
 export default function ServiceMap({ markers, settings, label }: { markers: MapMarker[]; settings: MapSettings; label: string }) {
@@ -28,13 +28,7 @@ export default function ServiceMap({ markers, settings, label }: { markers: MapM
       else atSpot.set(spotOf(marker), [marker]);
     }
     for (const marker of markers) {
-      const circle = L.circleMarker([marker.lat, marker.lng], {
-        radius: 9,
-        weight: 2,
-        color: "#ffffff",
-        fillColor: "#0b5cad",
-        fillOpacity: 0.95,
-      });
+      const circle = L.circleMarker([marker.lat, marker.lng], MARKER_STYLE);
       circle.bindPopup(popupContent(atSpot.get(spotOf(marker))!), popupOptions(map)).bindTooltip(marker.label);
       layer.addLayer(nameMarker(circle, marker.label));
     }

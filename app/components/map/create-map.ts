@@ -11,6 +11,9 @@ import type { MapMarker } from "./MapView";
 /** The deepest zoom: OpenStreetMap's tiles go no further. */
 export const MAX_ZOOM = 19;
 
+/** A service's circle on every map. */
+export const MARKER_STYLE: L.CircleMarkerOptions = { radius: 9, weight: 2, color: "#ffffff", fillColor: "#0b5cad", fillOpacity: 0.95 };
+
 /**
  * Leaflet's own words are English ("Zoom in", "Close popup"): ours replace them. Its attribution
  * prefix (a link to leafletjs.com, titled in English) is optional and left out; the tiles'
