@@ -101,6 +101,16 @@ function readWeekMinute(now: Date, timeZone: string): number {
   return day * MINUTES_PER_DAY + Number(get("hour")) * 60 + Number(get("minute"));
 }
 
+/** One per zone, as the week clocks: "YYYY-MM-DD" is what the Canadian English calendar writes. */
+const calendars = new Map<string, Intl.DateTimeFormat>();
+
+/** The day `now` falls on, on the calendar of `timeZone`, as "YYYY-MM-DD". */
+export function localDate(now: Date, timeZone: string): string {
+  let calendar = calendars.get(timeZone);
+  if (!calendar) calendars.set(timeZone, (calendar = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })));
+  return calendar.format(now);
+}
+
 export function isAlwaysOpen(intervals: readonly OpeningInterval[]): boolean {
   return intervals.length === 1 && intervals[0]!.start === 0 && intervals[0]!.end === MINUTES_PER_WEEK;
 }

@@ -7,6 +7,7 @@ import { areaNamesIn } from "~/directory/service.server";
 import { AudienceFact } from "~/components/AudienceFact";
 import { OpeningFacts } from "~/components/OpeningFacts";
 import { weekInWords, type WeekInWords } from "~/directory/card-words.server";
+import { localDate } from "~/directory/hours";
 import { describeAges, formatDate, formatDistance, languageNameInSentence } from "~/i18n/format";
 import { primarySubtag } from "~/i18n/languages";
 import { useLanguage } from "~/i18n/use-language";
@@ -82,8 +83,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     region: answers.place.region,
     shared: Boolean(shared),
     setAside: shared ? setAsideFromLink(url.searchParams, shared) : [],
-    // For the printed sheet: the day these results were made, in the family's region ("en-CA" writes YYYY-MM-DD).
-    madeOn: now.toLocaleDateString("en-CA", { timeZone: REGIONS[answers.place.region].timeZone }),
+    // For the printed sheet: the day these results were made, in the family's region.
+    madeOn: localDate(now, REGIONS[answers.place.region].timeZone),
     place: answers.place,
     radiusKm: outcome.radiusKm,
     // What the page shows of each result (the browser receives all of it again to hydrate): the need

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   MINUTES_PER_WEEK,
   effectiveSchedule,
+  localDate,
   localWeekMinute,
   openingStatus,
   opensEvenings,
@@ -78,6 +79,21 @@ describe("localWeekMinute", () => {
         expect(localWeekMinute(now, zone)).toBe(day(0, hours, 29) + minutes);
       }
     }
+  });
+});
+
+describe("localDate", () => {
+  it("is the day on the region's calendar, which the evening in Los Angeles and the night in Vietnam do not share", () => {
+    // 2026-11-23 17:30 UTC: still the 23rd in Los Angeles and Prague, already the 24th in Vietnam.
+    const now = new Date("2026-11-23T17:30:00Z");
+    expect(localDate(now, "America/Los_Angeles")).toBe("2026-11-23");
+    expect(localDate(now, "Europe/Prague")).toBe("2026-11-23");
+    expect(localDate(now, "Asia/Ho_Chi_Minh")).toBe("2026-11-24");
+    // 2027-01-01 07:30 UTC: New Year in Vietnam and Prague, New Year's Eve in Los Angeles.
+    const newYear = new Date("2027-01-01T07:30:00Z");
+    expect(localDate(newYear, "America/Los_Angeles")).toBe("2026-12-31");
+    expect(localDate(newYear, "Europe/Prague")).toBe("2027-01-01");
+    expect(localDate(newYear, "Asia/Ho_Chi_Minh")).toBe("2027-01-01");
   });
 });
 
