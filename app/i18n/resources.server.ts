@@ -5,6 +5,7 @@
  */
 import type { Resource, TFunction } from "i18next";
 import { i18nFor, type i18n } from "./i18n";
+import { translator } from "./use-t";
 import type { Language } from "./languages";
 import cs from "./words/cs";
 import en from "./words/en";
@@ -22,7 +23,10 @@ export function serverI18n(language: Language): i18n {
   return i18nFor(language, resourcesFor(language));
 }
 
-/** A translation function for server code (page titles, meta, messages built in loaders). */
+/**
+ * A translation function for server code (page titles, meta, messages built in loaders): the same
+ * fixed function components get (use-t.ts), so loaders too skip i18next's per-call work.
+ */
 export function serverT(language: Language): TFunction {
-  return serverI18n(language).t;
+  return translator(serverI18n(language), "common");
 }

@@ -86,8 +86,19 @@ function withNamespace(instance: i18n, namespace: Namespace): TFunction {
   };
   /** Per key and plural form, the key whose words that count takes; null when the language has none. */
   const pluralKeys = new Map<string, string | null>();
+  /** Per count, its plural suffix ("_one", "_few", …): Intl.PluralRules is asked once per count. */
+  const suffixes = new Map<number, string>();
+  const suffixOf = (count: number): string => {
+    let suffix = suffixes.get(count);
+    if (suffix === undefined) {
+      suffix = instance.services.pluralResolver.getSuffix(instance.language, count) as string;
+      // Counts on pages are small numbers; an unusual one is asked of the rules each time.
+      if (suffixes.size < 1000) suffixes.set(count, suffix);
+    }
+    return suffix;
+  };
   const pluralKeyOf = (key: string, count: number): string | null => {
-    const suffix: string = instance.services.pluralResolver.getSuffix(instance.language, count);
+    const suffix = suffixOf(count);
     const form = count === 0 ? `${suffix}|zero` : suffix;
     let found = pluralKeys.get(key + form);
     if (found === undefined) {

@@ -240,8 +240,27 @@ function bitCount(bits: number): number {
   return count;
 }
 
+/**
+ * Per snapshot, the services already read as candidates: the same nearby services are candidates
+ * for family after family, and a snapshot never changes (a new one starts afresh). Matching only
+ * reads them. Bounded, as the result cards are: past the bound, services are read anew.
+ */
+const readCandidates = new WeakMap<SearchSnapshot, Map<number, CandidateService | null>>();
+const MAX_READ_CANDIDATES = 20_000;
+
 /** Service i of the snapshot as matching sees it; null for a service outside every region. */
 export function candidateAt(snapshot: SearchSnapshot, i: number): CandidateService | null {
+  let read = readCandidates.get(snapshot);
+  if (!read) readCandidates.set(snapshot, (read = new Map()));
+  let candidate = read.get(i);
+  if (candidate === undefined) {
+    candidate = readCandidate(snapshot, i);
+    if (read.size < MAX_READ_CANDIDATES) read.set(i, candidate);
+  }
+  return candidate;
+}
+
+function readCandidate(snapshot: SearchSnapshot, i: number): CandidateService | null {
   const region = snapshot.regions[i]!;
   if (!isRegionCode(region)) return null;
   const locations: CandidateService["locations"] = [];

@@ -124,6 +124,22 @@ describe("matching from the index gives what matching every service gives", () =
     expect(findCandidates(db, family, NOW, DEFAULT_RADIUS_KM).map((candidate) => candidate.id)).toContain(first!.id);
   });
 
+  it("after a service's record changes: its candidate is read anew, not kept from before", () => {
+    const family = FAMILIES.find((answers) => answers.place!.label === "Brno")!;
+    const [first] = findCandidates(db, family, NOW, DEFAULT_RADIUS_KM);
+    const row = db.select({ assured_date: t.service.assured_date, minimum_age: t.service.minimum_age }).from(t.service).where(eq(t.service.id, first!.id)).get()!;
+    db.update(t.service).set({ assured_date: "2026-11-20", minimum_age: 0 }).where(eq(t.service.id, first!.id)).run();
+    reindexServices(db, [first!.id]);
+    try {
+      const changed = findCandidates(db, family, NOW, DEFAULT_RADIUS_KM).find((candidate) => candidate.id === first!.id);
+      expect(changed).toMatchObject({ assuredDate: "2026-11-20", minimumAge: 0 });
+      expectAgreement(db, everyService(db), family, DEFAULT_RADIUS_KM);
+    } finally {
+      db.update(t.service).set(row).where(eq(t.service.id, first!.id)).run();
+      reindexServices(db, [first!.id]);
+    }
+  });
+
   it.each([
     { migrations: ["0004_matching_index.sql"], before: "" },
     // It rewrites `languages` in their recorded order, and fills the cards; 0006 adds the sites' addresses.
