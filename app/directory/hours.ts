@@ -103,12 +103,19 @@ function readWeekMinute(now: Date, timeZone: string): number {
 
 /** One per zone, as the week clocks: "YYYY-MM-DD" is what the Canadian English calendar writes. */
 const calendars = new Map<string, Intl.DateTimeFormat>();
+/** Per zone, the last minute asked for and its day, as for localWeekMinute: formatting in a zone is not free. */
+const lastDate = new Map<string, { epochMinute: number; date: string }>();
 
 /** The day `now` falls on, on the calendar of `timeZone`, as "YYYY-MM-DD". */
 export function localDate(now: Date, timeZone: string): string {
+  const epochMinute = Math.floor(now.getTime() / 60_000);
+  const last = lastDate.get(timeZone);
+  if (last?.epochMinute === epochMinute) return last.date;
   let calendar = calendars.get(timeZone);
   if (!calendar) calendars.set(timeZone, (calendar = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })));
-  return calendar.format(now);
+  const date = calendar.format(now);
+  lastDate.set(timeZone, { epochMinute, date });
+  return date;
 }
 
 export function isAlwaysOpen(intervals: readonly OpeningInterval[]): boolean {

@@ -95,6 +95,13 @@ describe("localDate", () => {
     expect(localDate(newYear, "Europe/Prague")).toBe("2027-01-01");
     expect(localDate(newYear, "Asia/Ho_Chi_Minh")).toBe("2027-01-01");
   });
+
+  it("turns with the minute of midnight, asked minute after minute", () => {
+    // Midnight in Prague (CET) is 23:00 UTC.
+    expect(localDate(new Date("2026-11-23T22:59:59Z"), "Europe/Prague")).toBe("2026-11-23");
+    expect(localDate(new Date("2026-11-23T23:00:00Z"), "Europe/Prague")).toBe("2026-11-24");
+    expect(localDate(new Date("2026-11-23T22:59:30Z"), "Europe/Prague")).toBe("2026-11-23");
+  });
 });
 
 describe("openingStatus", () => {
