@@ -12,7 +12,8 @@
  * Steps:
  * 1. Hard filters, cheapest first: active; free when the family asked for free only; serves at least
  *    one need asked; takes the person asking (see audienceNeeds); age fits; covers the family's place
- *    (a physical location within the radius, else a service area whose extent contains the place).
+ *    (a physical location within the radius, else a service area whose extent contains the place;
+ *    a service that lists service areas covers no place outside them, whatever its locations).
  *    Without a place there is no distance filter and no distance reason.
  * 2. A base score per surviving service (distance, language, cost, hours, freshness, several needs),
  *    plus, per need group, the need fit (the need is the service's first need, or a secondary one).
@@ -314,11 +315,13 @@ function survivorOf(service: CandidateService, family: Family): Survivor | null 
   let nearest: Survivor["nearest"] = null;
   let area: CandidateServiceArea | null = null;
   if (family.place) {
+    // A service that lists the areas it serves serves no one outside them, however near its door:
+    // the commune officer next door is for the commune's own children.
+    area = mostSpecificArea(service.serviceAreas, family.place.center);
+    if (!area && service.serviceAreas.length > 0) return null;
     nearest = nearestLocation(service.locations, family.place);
-    if (!nearest) {
-      area = mostSpecificArea(service.serviceAreas, family.place.center);
-      if (!area) return null;
-    }
+    if (nearest) area = null;
+    else if (!area) return null;
   }
 
   const speaks = spokenLanguage(service.languages, family.languages);

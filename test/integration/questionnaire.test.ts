@@ -575,6 +575,24 @@ describe("who a service is for", () => {
   });
 });
 
+describe("where a service is for", () => {
+  // Child-protection officers of Phú Tân's communes, for the children living there (their listed service areas).
+  const COMMUNE_OFFICERS = [stableUuid("service:ag-003"), stableUuid("service:ag-004")];
+  const childProtectionIn = async (place: string) => {
+    const visitor = new Visitor("vi");
+    await visitor.journey({ who: { role: "mother" }, children: { age: "5", unit: "years" }, place: { place }, needs: { need: ["child-protection"] }, preferences: { language: "vi" } });
+    const results = (await visitor.results()) as ResultsData;
+    return results.groups[0]!.results.map((result) => result.serviceId);
+  };
+
+  it("offers a commune's officers to a family in the commune, not to one in Châu Đốc 17 km away", async () => {
+    expect(await childProtectionIn("Phú Tân")).toEqual(expect.arrayContaining(COMMUNE_OFFICERS));
+    const chauDoc = await childProtectionIn("Châu Đốc");
+    expect(chauDoc.length).toBeGreaterThan(0);
+    for (const officers of COMMUNE_OFFICERS) expect(chauDoc).not.toContain(officers);
+  });
+});
+
 describe("unmet needs", () => {
   beforeEach(() => {
     db.delete(t.unmet_need).run();

@@ -154,6 +154,26 @@ describe("hard filters", () => {
     expect(find(outcome, "mixed")!.reasons).toContainEqual({ kind: "service-area", areaName: "kraj" });
   });
 
+  it("keeps an in-person service that lists its areas to the families inside them, however near its door", () => {
+    // Brno's own district and its neighbour to the north-east; the family lives in the first.
+    const brnoCity: [number, number, number, number] = [49.1, 16.5, 49.3, 16.7];
+    const blansko: [number, number, number, number] = [49.31, 16.5, 49.6, 16.9];
+    const outcome = match(family(), [
+      service("for-brno", { locations: [north(2)], serviceAreas: [{ name: "Brno-město", extent: brnoCity }] }),
+      service("for-blansko", { locations: [north(2)], serviceAreas: [{ name: "Blansko", extent: blansko }] }),
+      service("for-anyone", { locations: [north(2)] }),
+    ]);
+    expect(ids(outcome).sort()).toEqual(["for-anyone", "for-brno"]);
+    // Inside its area and near: the distance is what the family needs to know, as for any service nearby.
+    expect(find(outcome, "for-brno")!.reasons).toContainEqual({ kind: "distance", km: 2 });
+    expect(find(outcome, "for-brno")!.reasons.some((reason) => reason.kind === "service-area")).toBe(false);
+    // The place at the edge of its area still counts as inside.
+    const edge = { ...BRNO, lat: 49.3 };
+    expect(ids(match(family({ place: edge }), [service("for-brno", { locations: [north(2)], serviceAreas: [{ name: "Brno-město", extent: brnoCity }] })]))).toEqual(["for-brno"]);
+    // Without a place there is nothing to hold it to.
+    expect(ids(match(family({ place: null }), [service("for-blansko", { serviceAreas: [{ name: "Blansko", extent: blansko }] })]))).toEqual(["for-blansko"]);
+  });
+
   it("names the most specific service area that contains the place", () => {
     const outcome = match(family(), [
       phone("two-areas", SOUTH_MORAVIA, "kraj", {

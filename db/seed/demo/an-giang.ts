@@ -420,6 +420,7 @@ export const anGiang: DemoRegion = {
         },
       ],
       hours: OFFICE_HOURS_SATURDAY,
+      serviceArea: PHU_TAN_AREA,
       assuredDate: "2026-03-12",
     },
     {
@@ -518,6 +519,10 @@ export const anGiang: DemoRegion = {
         },
       ],
       hours: OFFICE_HOURS_SATURDAY,
+      serviceArea: {
+        name: { vi: "Xã Phú Thạnh và xã Tân Trung", en: "Phú Thạnh and Tân Trung communes", cs: "Obce Phú Thạnh a Tân Trung" },
+        extent: [10.54, 105.28, 10.69, 105.35],
+      },
       assuredDate: "2026-08-04",
     },
     {
@@ -581,6 +586,10 @@ export const anGiang: DemoRegion = {
         },
       ],
       hours: OFFICE_HOURS,
+      serviceArea: {
+        name: { vi: "Thị trấn Chợ Vàm, xã Phú Long và xã Hòa Lạc", en: "Chợ Vàm township, Phú Long and Hòa Lạc communes", cs: "Městečko Chợ Vàm a obce Phú Long a Hòa Lạc" },
+        extent: [10.6, 105.23, 10.73, 105.41],
+      },
       assuredDate: "2025-11-18",
     },
     {
@@ -1391,6 +1400,7 @@ export const anGiang: DemoRegion = {
         FR: [["18:00", "20:30"]],
         SA: [["07:30", "11:00"]],
       },
+      serviceArea: PHU_TAN_AREA,
       assuredDate: "2026-08-25",
     },
     {
@@ -1581,6 +1591,7 @@ export const anGiang: DemoRegion = {
         TH: [["13:30", "16:30"]],
         FR: [["07:00", "11:00"]],
       },
+      serviceArea: PHU_TAN_AREA,
       assuredDate: "2026-07-08",
     },
     // ── Long Xuyên ───────────────────────────────────────────────────────────
@@ -2625,6 +2636,10 @@ export const anGiang: DemoRegion = {
         WE: [["06:45", "16:45"]],
         TH: [["06:45", "16:45"]],
         FR: [["06:45", "16:45"]],
+      },
+      serviceArea: {
+        name: { vi: "Thành phố Châu Đốc", en: "Châu Đốc city", cs: "Město Châu Đốc" },
+        extent: [10.63, 105.03, 10.77, 105.17],
       },
       assuredDate: "2025-08-19",
     },

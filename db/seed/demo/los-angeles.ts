@@ -1,5 +1,29 @@
 import type { DemoRegion } from "./types";
 
+/** Areas that services of several organizations are limited to: [south, west, north, east]. */
+const ANTELOPE_VALLEY = {
+  name: {
+    vi: "Vùng Antelope Valley (Lancaster, Palmdale và lân cận)",
+    en: "Antelope Valley (Lancaster, Palmdale and nearby)",
+    cs: "Antelope Valley (Lancaster, Palmdale a okolí)",
+  },
+  extent: [34.4, -118.9, 34.82, -117.65] as [number, number, number, number],
+};
+
+const POMONA_VALLEY = {
+  name: {
+    vi: "Vùng Pomona Valley (Pomona, Claremont, La Verne và lân cận)",
+    en: "Pomona Valley (Pomona, Claremont, La Verne and nearby)",
+    cs: "Pomona Valley (Pomona, Claremont, La Verne a okolí)",
+  },
+  extent: [33.98, -117.87, 34.17, -117.65] as [number, number, number, number],
+};
+
+const EAST_LA = {
+  name: { vi: "East LA, Boyle Heights và City Terrace", en: "East LA, Boyle Heights and City Terrace", cs: "East LA, Boyle Heights a City Terrace" },
+  extent: [34.01, -118.23, 34.07, -118.12] as [number, number, number, number],
+};
+
 /**
  * Demo directory for Los Angeles County. Organizations are fictional (" (Demo)"); places, streets and
  * ZIP codes are real, street numbers and phone numbers (555-01xx) are made up.
@@ -1037,6 +1061,7 @@ export const losAngeles: DemoRegion = {
       hours: {
         TU: [["18:00", "20:30"]],
       },
+      serviceArea: ANTELOPE_VALLEY,
       assuredDate: "2026-05-21",
     },
     {
@@ -1068,14 +1093,7 @@ export const losAngeles: DemoRegion = {
       phones: [{ number: "(661) 555-0162", type: "voice" }],
       locations: [],
       hours: "24/7",
-      serviceArea: {
-        name: {
-          vi: "Vùng Antelope Valley (Lancaster, Palmdale và lân cận)",
-          en: "Antelope Valley (Lancaster, Palmdale and nearby)",
-          cs: "Antelope Valley (Lancaster, Palmdale a okolí)",
-        },
-        extent: [34.4, -118.9, 34.82, -117.65],
-      },
+      serviceArea: ANTELOPE_VALLEY,
       assuredDate: "2026-09-14",
     },
     {
@@ -1125,6 +1143,7 @@ export const losAngeles: DemoRegion = {
         TH: [["08:00", "17:00"]],
         FR: [["08:00", "17:00"]],
       },
+      serviceArea: POMONA_VALLEY,
       assuredDate: "2026-02-03",
     },
     {
@@ -1329,6 +1348,10 @@ export const losAngeles: DemoRegion = {
         TH: [["09:00", "18:00"]],
         FR: [["09:00", "18:00"]],
       },
+      serviceArea: {
+        name: { vi: "Nam Los Angeles (South LA)", en: "South LA", cs: "Jižní Los Angeles (South LA)" },
+        extent: [33.86, -118.34, 34.03, -118.18],
+      },
       assuredDate: "2026-07-07",
     },
     {
@@ -1525,6 +1548,7 @@ export const losAngeles: DemoRegion = {
         TH: [["08:00", "17:00"]],
         FR: [["08:00", "17:00"]],
       },
+      serviceArea: EAST_LA,
       assuredDate: "2026-05-28",
     },
     {
@@ -1575,6 +1599,7 @@ export const losAngeles: DemoRegion = {
         FR: [["09:00", "18:00"]],
         SA: [["09:00", "13:00"]],
       },
+      serviceArea: EAST_LA,
       assuredDate: "2025-12-18",
     },
     {
@@ -2970,14 +2995,7 @@ export const losAngeles: DemoRegion = {
         FR: [["06:00", "19:00"]],
         SA: [["06:00", "19:00"]],
       },
-      serviceArea: {
-        name: {
-          vi: "Vùng Antelope Valley (Lancaster, Palmdale và lân cận)",
-          en: "Antelope Valley (Lancaster, Palmdale and nearby)",
-          cs: "Antelope Valley (Lancaster, Palmdale a okolí)",
-        },
-        extent: [34.4, -118.9, 34.82, -117.65],
-      },
+      serviceArea: ANTELOPE_VALLEY,
       assuredDate: "2026-02-14",
     },
     {
@@ -3367,6 +3385,7 @@ export const losAngeles: DemoRegion = {
         TH: [["08:00", "16:00"]],
         FR: [["08:00", "16:00"]],
       },
+      serviceArea: POMONA_VALLEY,
       assuredDate: "2026-01-15",
     },
     {

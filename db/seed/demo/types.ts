@@ -76,7 +76,10 @@ export interface DemoService {
   /** Empty for phone-only and online services, which must then have a serviceArea. */
   locations: DemoLocation[];
   hours: WeeklyHours;
-  /** Phone and online services: the area they cover. Without extent: the whole region. */
+  /**
+   * The area the service covers. Phone and online services: without one, the whole region. A service
+   * with locations that has one serves only families inside it (matching holds it to it).
+   */
   serviceArea?: {
     name: Localized;
     /** [south, west, north, east] when the service covers less than the region. */
