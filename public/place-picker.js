@@ -65,14 +65,27 @@
     script.src = "/vendor/leaflet/leaflet.js";
     script.onload = () => {
       showMap.remove();
+      // The first region is where the map opens; a button for each moves it there.
+      const regions = JSON.parse(text.regions);
       const element = document.createElement("div");
       element.className = "service-map picker-map";
       element.setAttribute("role", "region");
       element.setAttribute("aria-label", text.mapLabel);
-      root.append(element);
-      const [centerLat, centerLng] = text.center.split(",").map(Number);
+      const jump = document.createElement("div");
+      jump.className = "picker-regions";
+      jump.setAttribute("role", "group");
+      jump.setAttribute("aria-label", text.regionsLabel);
+      for (const region of regions) {
+        const button = document.createElement("button");
+        button.type = "button";
+        button.className = "secondary";
+        button.textContent = region.name;
+        button.addEventListener("click", () => map.setView(region.center, 11));
+        jump.append(button);
+      }
+      root.append(element, jump);
       // Leaflet's own zoom buttons are titled in English: these speak the page's language.
-      const map = window.L.map(element, { scrollWheelZoom: false, zoomControl: false }).setView([centerLat, centerLng], 11);
+      const map = window.L.map(element, { scrollWheelZoom: false, zoomControl: false }).setView(regions[0].center, 11);
       window.L.control.zoom({ zoomInTitle: text.zoomIn, zoomOutTitle: text.zoomOut }).addTo(map);
       map.attributionControl.setPrefix(false);
       window.L.tileLayer(text.tileUrl, { attribution: text.attribution, maxZoom: 19 }).addTo(map);

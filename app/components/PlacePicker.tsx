@@ -1,15 +1,21 @@
 import { useT } from "~/i18n/use-t";
 import { useRouteLoaderData } from "react-router";
 import type { loader as rootLoader } from "~/root";
+import { REGIONS, REGION_CODES, type RegionCode } from "~/regions";
 
 /**
  * Where "use my location" and the map go: public/place-picker.js fills this in (a small script of its
  * own, so the place screen does not need the whole app's JavaScript). It writes the hidden lat/lng
  * fields, which the server rounds. Without JavaScript the container stays empty.
+ *
+ * The map opens on `region` (the family's, or the one the page's language suggests), and one tap
+ * moves it to any of the others: a Vietnamese-speaking family in Brno does not have to scroll
+ * from An Giang across the world.
  */
-export function PlacePicker({ center }: { center: [number, number] }) {
+export function PlacePicker({ region }: { region: RegionCode }) {
   const t = useT("questionnaire");
   const config = useRouteLoaderData<typeof rootLoader>("root")?.config;
+  const regions = [region, ...REGION_CODES.filter((code) => code !== region)].map((code) => ({ name: t(`common:regions.${code}`), center: REGIONS[code].center }));
   return (
     <>
       <input type="hidden" name="lat" />
@@ -17,7 +23,8 @@ export function PlacePicker({ center }: { center: [number, number] }) {
       <div
         id="place-picker"
         className="place-picker"
-        data-center={center.join(",")}
+        data-regions={JSON.stringify(regions)}
+        data-regions-label={t("place.mapRegions")}
         data-tile-url={config?.map.tileUrl}
         data-attribution={config?.map.attribution}
         data-use-location={t("place.useLocation")}

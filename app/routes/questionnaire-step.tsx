@@ -292,7 +292,7 @@ function StepFields({ step, values, region, errors, actionData, spoken }: StepFi
               </ul>
             </div>
           ) : null}
-          <PlacePicker center={REGIONS[region ?? regionOfLanguage(language)].center} />
+          <PlacePicker region={region ?? regionOfLanguage(language)} />
         </>
       );
     case "needs":

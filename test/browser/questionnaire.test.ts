@@ -426,6 +426,30 @@ describe("the place screen's map", () => {
   });
 });
 
+describe("the place screen's map, for a family far from the region its language suggests", () => {
+  it("moves to the family's own region in one tap: a Vietnamese-speaking father in Brno", async () => {
+    const context = await harness.context({ width: 360 });
+    const page = await context.newPage();
+    await reachPlaceScreen(page, "vi");
+    await page.getByRole("button", { name: "Chọn trên bản đồ" }).click();
+    const regions = page.getByRole("group", { name: "Chuyển bản đồ đến" });
+    await regions.waitFor();
+    // The map opens on An Giang, whose button comes first; the others follow.
+    expect(await regions.getByRole("button").allTextContents()).toEqual(["An Giang", "Quận Los Angeles", "Vùng Nam Moravia"]);
+    await regions.getByRole("button", { name: "Vùng Nam Moravia" }).click();
+    await page.locator(".picker-map").click();
+    // The middle of the map is Brno now, not Long Xuyên.
+    expect(Number(await page.locator('input[name="lat"]').inputValue())).toBeCloseTo(49.19, 1);
+    expect(Number(await page.locator('input[name="lng"]').inputValue())).toBeCloseTo(16.61, 1);
+    for (const button of await regions.getByRole("button").all()) {
+      const box = (await button.boundingBox())!;
+      expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+    }
+    await expectNoAxeViolations(page, "place screen, map moved to another region");
+    await context.close();
+  });
+});
+
 describe("every questionnaire screen", () => {
   it("has no axe violations (Vietnamese, JavaScript on)", async () => {
     const context = await harness.context({ width: 360 });
