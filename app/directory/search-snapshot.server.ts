@@ -367,6 +367,15 @@ export function areaCovers(snapshot: SearchSnapshot, i: number, lat: number, lng
   return false;
 }
 
+/**
+ * Whether service i serves someone at the point: it lists no service areas, or one of them holds
+ * it. A service that lists the areas it serves serves no one outside them, however near its door
+ * (as matching holds it: app/matching/match.ts).
+ */
+export function servesPoint(snapshot: SearchSnapshot, i: number, lat: number, lng: number): boolean {
+  return snapshot.areaStart[i] === snapshot.areaStart[i + 1] || areaCovers(snapshot, i, lat, lng);
+}
+
 /** Whether service i speaks one of these languages (primary subtags), by primary subtag. */
 export function speaksAny(snapshot: SearchSnapshot, primaries: readonly string[]): (i: number) => boolean {
   let mask = 0;

@@ -17,6 +17,7 @@ import { paddedCodes, parseHours, placeTokens, type ServiceCardRecord } from "./
 import { buildFtsQuery, PAGE_SIZE, type SearchQuery } from "./search-query";
 import {
   areaCovers,
+  servesPoint,
   indexOfKey,
   nearestChord2,
   searchSnapshot,
@@ -213,7 +214,9 @@ const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * A place: services with a site within the radius, nearest first, then phone and online services
- * whose service area covers the place (by relevance with words, else by name). Counts are exact.
+ * whose service area covers the place (by relevance with words, else by name). A service with a
+ * site nearby that lists areas none of which covers the place is not for it (servesPoint). Counts
+ * are exact.
  */
 function rankByDistance(
   db: Db,
@@ -241,6 +244,7 @@ function rankByDistance(
       if (i < 0 || (filter && !filter(i))) continue;
       const d2 = nearestChord2(snapshot, i, x, y, z);
       if (d2 <= chord2) {
+        if (!servesPoint(snapshot, i, center.lat, center.lng)) continue;
         nearIndex.push(i);
         nearChord2.push(d2);
       } else if (areaCovers(snapshot, i, center.lat, center.lng)) covering.push(i);
@@ -258,7 +262,7 @@ function rankByDistance(
     }
     let kept = 0;
     for (const i of nearIndex) {
-      if (filter && !filter(i)) continue;
+      if ((filter && !filter(i)) || !servesPoint(snapshot, i, center.lat, center.lng)) continue;
       nearIndex[kept] = i;
       nearChord2[kept++] = nearest[i]!;
     }

@@ -16,6 +16,7 @@ import { needTermId } from "~/taxonomy/needs";
 import * as t from "../../db/schema";
 import { generateSyntheticDirectory } from "../../scripts/bench/synthetic";
 import { createTestDatabase } from "../helpers/database";
+import { stableUuid } from "../../db/seed/stable-id";
 
 let db: Db;
 let cleanup: () => void;
@@ -147,6 +148,21 @@ describe("distance from a place", () => {
     expect(distanceKm(first.locations[0]!, outcome.place.status === "found" ? outcome.place.place : first.locations[0]!)).toBeLessThan(10);
   });
 
+  it("leaves out a service nearby that serves only its own areas, elsewhere; with words too", () => {
+    // Child-protection officers of Phú Tân's communes (their listed areas), 17 to 25 km from Châu Đốc.
+    const officers = ["service:ag-003", "service:ag-004"].map(stableUuid);
+    const idsNear = (place: string, text = "") => {
+      const first = search({ place, text, needs: ["child-protection"] }, "vi");
+      return Array.from({ length: Math.ceil(first.total / PAGE_SIZE) }, (_, n) => search({ place, text, needs: ["child-protection"], page: n + 1 }, "vi").items).flat().map((item) => item.id);
+    };
+    for (const text of ["", "trẻ em"]) {
+      expect(idsNear("Phú Tân", text), text).toEqual(expect.arrayContaining(officers));
+      const chauDoc = idsNear("Châu Đốc", text);
+      expect(chauDoc.length, text).toBeGreaterThan(0);
+      for (const id of officers) expect(chauDoc, text).not.toContain(id);
+    }
+  });
+
   it("explains an unknown place with suggestions", () => {
     const outcome = search({ place: "Brnoo" });
     expect(outcome.place.status).toBe("not-found");
@@ -276,8 +292,10 @@ function referenceSearch(db: Db, query: SearchQuery, now: Date): Array<{ id: str
       .pluck()
       .all(center.lat, center.lat, center.lng, center.lng) as string[],
   );
+  // A service that lists its areas serves no one outside them, however near its sites.
+  const listsAreas = new Set(sqlite.prepare("SELECT DISTINCT service_id FROM service_area").pluck().all() as string[]);
   const located = matching
-    .filter(([id]) => nearest.has(id))
+    .filter(([id]) => nearest.has(id) && (!listsAreas.has(id) || covering.has(id)))
     .map(([id]) => ({ id, distanceKm: nearest.get(id)!, coversPlace: false }))
     .sort((a, b) => a.distanceKm - b.distanceKm || byId(a.id, b.id));
   const covers = matching
