@@ -156,15 +156,18 @@ export function seedDemoDirectory(db: Db): { organizations: number; services: nu
         for (const row of scheduleRows(s.hours)) {
           tx.insert(t.schedule).values({ id: stableUuid(`schedule:${s.key}:${row.byday}:${row.opens_at}`), service_id: id, ...row }).run();
         }
-        if (s.serviceArea || s.locations.length === 0) {
-          const extent = s.serviceArea?.extent ?? region.bounds;
+        // A phone or online service that lists no area covers the whole region.
+        const areas: Array<{ name?: Localized; extent?: [number, number, number, number] }> = s.serviceAreas ?? (s.locations.length === 0 ? [{}] : []);
+        areas.forEach((area, index) => {
+          const extent = area.extent ?? region.bounds;
           const [south, west, north, east] = extent;
-          const areaId = stableUuid(`area:${s.key}`);
+          // The first area keeps the id it had when a service could have only one.
+          const areaId = stableUuid(index === 0 ? `area:${s.key}` : `area:${s.key}:${index}`);
           tx.insert(t.service_area)
             .values({
               id: areaId,
               service_id: id,
-              name: translate("service_area", areaId, "name", s.serviceArea?.name, source) ?? region.code,
+              name: translate("service_area", areaId, "name", area.name, source) ?? region.code,
               extent: boxPolygon(extent),
               extent_type: "geojson",
               south,
@@ -173,7 +176,7 @@ export function seedDemoDirectory(db: Db): { organizations: number; services: nu
               east,
             })
             .run();
-        }
+        });
 
         s.locations.forEach((place, index) => {
           const locationId = stableUuid(`location:${s.key}:${index}`);

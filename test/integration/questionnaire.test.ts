@@ -576,8 +576,9 @@ describe("who a service is for", () => {
 });
 
 describe("where a service is for", () => {
-  // Child-protection officers of Phú Tân's communes, for the children living there (their listed service areas).
-  const COMMUNE_OFFICERS = [stableUuid("service:ag-003"), stableUuid("service:ag-004")];
+  // Child-protection officers of Phú Tân's communes, each for the children living in its communes (their listed service areas).
+  const PHU_THANH_OFFICERS = stableUuid("service:ag-003"); // Phú Thạnh and Tân Trung
+  const CHO_VAM_OFFICERS = stableUuid("service:ag-004"); // Chợ Vàm, Phú Long and Hòa Lạc
   const childProtectionIn = async (place: string) => {
     const visitor = new Visitor("vi");
     await visitor.journey({ who: { role: "mother" }, children: { age: "5", unit: "years" }, place: { place }, needs: { need: ["child-protection"] }, preferences: { language: "vi" } });
@@ -585,11 +586,33 @@ describe("where a service is for", () => {
     return results.groups[0]!.results.map((result) => result.serviceId);
   };
 
-  it("offers a commune's officers to a family in the commune, not to one in Châu Đốc 17 km away", async () => {
-    expect(await childProtectionIn("Phú Tân")).toEqual(expect.arrayContaining(COMMUNE_OFFICERS));
+  it("offers a commune's own officers to a family in the commune, and neither to one in Châu Đốc next door", async () => {
+    for (const [place, own, other] of [
+      ["Phú Thạnh", PHU_THANH_OFFICERS, CHO_VAM_OFFICERS],
+      ["Tân Trung", PHU_THANH_OFFICERS, CHO_VAM_OFFICERS],
+      ["Phú Long", CHO_VAM_OFFICERS, PHU_THANH_OFFICERS],
+      ["Hòa Lạc", CHO_VAM_OFFICERS, PHU_THANH_OFFICERS],
+    ]) {
+      const results = await childProtectionIn(place!);
+      expect(results, place).toContain(own);
+      expect(results, place).not.toContain(other);
+    }
     const chauDoc = await childProtectionIn("Châu Đốc");
     expect(chauDoc.length).toBeGreaterThan(0);
-    for (const officers of COMMUNE_OFFICERS) expect(chauDoc).not.toContain(officers);
+    expect(chauDoc).not.toContain(PHU_THANH_OFFICERS);
+    expect(chauDoc).not.toContain(CHO_VAM_OFFICERS);
+  });
+
+  it("offers a service for two Brno districts to families there, not to one in Bohunice", async () => {
+    const SAS = stableUuid("service:jm-012"); // social activation service for Brno-Židenice and Brno-sever
+    const parentingIn = async (place: string) => {
+      const visitor = new Visitor("cs");
+      await visitor.journey({ who: { role: "father" }, children: { age: "3", unit: "years" }, place: { place }, needs: { need: ["parenting"] }, preferences: { language: "cs" } });
+      return ((await visitor.results()) as ResultsData).groups[0]!.results.map((result) => result.serviceId);
+    };
+    expect(await parentingIn("Židenice")).toContain(SAS);
+    expect(await parentingIn("Lesná")).toContain(SAS);
+    expect(await parentingIn("625 00")).not.toContain(SAS);
   });
 });
 

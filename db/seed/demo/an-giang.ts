@@ -26,8 +26,11 @@ const OFFICE_HOURS_SATURDAY: WeeklyHours = {
   SA: [["07:00", "11:00"]],
 };
 
-/** [south, west, north, east] around the former Phú Tân district. */
-const PHU_TAN_EXTENT: [number, number, number, number] = [10.53, 105.2, 10.74, 105.42];
+/**
+ * [south, west, north, east] around the former Phú Tân district: the island between the Tiền and
+ * Hậu rivers, from Tân Trung in the south to Phú Long at its northern tip (the gazetteer's places).
+ */
+const PHU_TAN_EXTENT: [number, number, number, number] = [10.54, 105.16, 10.76, 105.39];
 
 const PHU_TAN_AREA = {
   name: { vi: "Huyện Phú Tân", en: "Phú Tân district", cs: "Okres Phú Tân" },
@@ -420,7 +423,7 @@ export const anGiang: DemoRegion = {
         },
       ],
       hours: OFFICE_HOURS_SATURDAY,
-      serviceArea: PHU_TAN_AREA,
+      serviceAreas: [PHU_TAN_AREA],
       assuredDate: "2026-03-12",
     },
     {
@@ -500,8 +503,8 @@ export const anGiang: DemoRegion = {
           address1: "Ấp Phú Hưng, xã Phú Thạnh",
           city: "Phú Tân",
           stateProvince: "An Giang",
-          latitude: 10.6553,
-          longitude: 105.3178,
+          latitude: 10.6898,
+          longitude: 105.2851,
           hours: OFFICE_HOURS_SATURDAY,
         },
         {
@@ -519,10 +522,10 @@ export const anGiang: DemoRegion = {
         },
       ],
       hours: OFFICE_HOURS_SATURDAY,
-      serviceArea: {
-        name: { vi: "Xã Phú Thạnh và xã Tân Trung", en: "Phú Thạnh and Tân Trung communes", cs: "Obce Phú Thạnh a Tân Trung" },
-        extent: [10.54, 105.28, 10.69, 105.35],
-      },
+      serviceAreas: [
+        { name: { vi: "Xã Phú Thạnh", en: "Phú Thạnh commune", cs: "Obec Phú Thạnh" }, extent: [10.675, 105.27, 10.705, 105.3] },
+        { name: { vi: "Xã Tân Trung", en: "Tân Trung commune", cs: "Obec Tân Trung" }, extent: [10.55, 105.3, 10.58, 105.345] },
+      ],
       assuredDate: "2026-08-04",
     },
     {
@@ -568,16 +571,16 @@ export const anGiang: DemoRegion = {
           address1: "Ấp Phú Hòa, xã Phú Long",
           city: "Phú Tân",
           stateProvince: "An Giang",
-          latitude: 10.6281,
-          longitude: 105.3786,
+          latitude: 10.7405,
+          longitude: 105.2262,
         },
         {
           name: "UBND xã Hòa Lạc",
           address1: "Ấp Hòa Bình, xã Hòa Lạc",
           city: "Phú Tân",
           stateProvince: "An Giang",
-          latitude: 10.6405,
-          longitude: 105.2618,
+          latitude: 10.6992,
+          longitude: 105.1768,
           hours: {
             MO: [["07:00", "11:00"], ["13:00", "17:00"]],
             WE: [["07:00", "11:00"], ["13:00", "17:00"]],
@@ -586,10 +589,11 @@ export const anGiang: DemoRegion = {
         },
       ],
       hours: OFFICE_HOURS,
-      serviceArea: {
-        name: { vi: "Thị trấn Chợ Vàm, xã Phú Long và xã Hòa Lạc", en: "Chợ Vàm township, Phú Long and Hòa Lạc communes", cs: "Městečko Chợ Vàm a obce Phú Long a Hòa Lạc" },
-        extent: [10.6, 105.23, 10.73, 105.41],
-      },
+      serviceAreas: [
+        { name: { vi: "Thị trấn Chợ Vàm", en: "Chợ Vàm township", cs: "Městečko Chợ Vàm" }, extent: [10.69, 105.315, 10.72, 105.35] },
+        { name: { vi: "Xã Phú Long", en: "Phú Long commune", cs: "Obec Phú Long" }, extent: [10.725, 105.205, 10.76, 105.245] },
+        { name: { vi: "Xã Hòa Lạc", en: "Hòa Lạc commune", cs: "Obec Hòa Lạc" }, extent: [10.685, 105.16, 10.715, 105.19] },
+      ],
       assuredDate: "2025-11-18",
     },
     {
@@ -625,8 +629,8 @@ export const anGiang: DemoRegion = {
           address1: "Ấp Phú Lợi, xã Phú Hiệp",
           city: "Phú Tân",
           stateProvince: "An Giang",
-          latitude: 10.6148,
-          longitude: 105.2983,
+          latitude: 10.7338,
+          longitude: 105.1762,
         },
       ],
       hours: OFFICE_HOURS_SATURDAY,
@@ -667,8 +671,8 @@ export const anGiang: DemoRegion = {
           address1: "Ấp Hòa Thạnh, xã Hòa Lạc",
           city: "Phú Tân",
           stateProvince: "An Giang",
-          latitude: 10.6382,
-          longitude: 105.2655,
+          latitude: 10.7005,
+          longitude: 105.1779,
           hours: {
             WE: [["07:00", "11:00"], ["13:00", "16:30"]],
             SA: [["07:00", "11:00"]],
@@ -679,8 +683,8 @@ export const anGiang: DemoRegion = {
           address1: "Ấp Long Hòa, xã Phú Long",
           city: "Phú Tân",
           stateProvince: "An Giang",
-          latitude: 10.6262,
-          longitude: 105.3771,
+          latitude: 10.7418,
+          longitude: 105.2271,
           hours: {
             TH: [["07:00", "11:00"], ["13:00", "16:30"]],
             SU: [["07:00", "11:00"]],
@@ -974,8 +978,8 @@ export const anGiang: DemoRegion = {
           address1: "Ấp Long Hòa, xã Phú Long",
           city: "Phú Tân",
           stateProvince: "An Giang",
-          latitude: 10.6249,
-          longitude: 105.3752,
+          latitude: 10.7141,
+          longitude: 105.3012,
         },
       ],
       hours: {
@@ -1057,7 +1061,7 @@ export const anGiang: DemoRegion = {
       phones: [{ number: "0939 555 604" }],
       locations: [],
       hours: "24/7",
-      serviceArea: PHU_TAN_AREA,
+      serviceAreas: [PHU_TAN_AREA],
       assuredDate: "2026-07-11",
     },
     {
@@ -1135,7 +1139,7 @@ export const anGiang: DemoRegion = {
       phones: [{ number: "0918 555 790" }, { number: "0296 3 828 077" }],
       locations: [],
       hours: "24/7",
-      serviceArea: PHU_TAN_AREA,
+      serviceAreas: [PHU_TAN_AREA],
       assuredDate: "2026-05-02",
     },
     {
@@ -1213,8 +1217,8 @@ export const anGiang: DemoRegion = {
           address1: "Ấp Phú Thuận, xã Phú Thạnh",
           city: "Phú Tân",
           stateProvince: "An Giang",
-          latitude: 10.6578,
-          longitude: 105.3152,
+          latitude: 10.6911,
+          longitude: 105.2836,
         },
       ],
       hours: {
@@ -1400,7 +1404,7 @@ export const anGiang: DemoRegion = {
         FR: [["18:00", "20:30"]],
         SA: [["07:30", "11:00"]],
       },
-      serviceArea: PHU_TAN_AREA,
+      serviceAreas: [PHU_TAN_AREA],
       assuredDate: "2026-08-25",
     },
     {
@@ -1483,7 +1487,7 @@ export const anGiang: DemoRegion = {
         FR: [["07:00", "19:00"]],
         SA: [["07:00", "19:00"]],
       },
-      serviceArea: PHU_TAN_AREA,
+      serviceAreas: [PHU_TAN_AREA],
       assuredDate: "2026-11-02",
     },
     {
@@ -1591,7 +1595,7 @@ export const anGiang: DemoRegion = {
         TH: [["13:30", "16:30"]],
         FR: [["07:00", "11:00"]],
       },
-      serviceArea: PHU_TAN_AREA,
+      serviceAreas: [PHU_TAN_AREA],
       assuredDate: "2026-07-08",
     },
     // ── Long Xuyên ───────────────────────────────────────────────────────────
@@ -2063,7 +2067,7 @@ export const anGiang: DemoRegion = {
       phones: [{ number: "0296 3 858 930" }, { number: "0949 555 713" }],
       locations: [],
       hours: "24/7",
-      serviceArea: WHOLE_PROVINCE,
+      serviceAreas: [WHOLE_PROVINCE],
       assuredDate: "2026-10-28",
     },
     {
@@ -2637,10 +2641,10 @@ export const anGiang: DemoRegion = {
         TH: [["06:45", "16:45"]],
         FR: [["06:45", "16:45"]],
       },
-      serviceArea: {
+      serviceAreas: [{
         name: { vi: "Thành phố Châu Đốc", en: "Châu Đốc city", cs: "Město Châu Đốc" },
         extent: [10.63, 105.03, 10.77, 105.17],
-      },
+      }],
       assuredDate: "2025-08-19",
     },
     {
@@ -3520,7 +3524,7 @@ export const anGiang: DemoRegion = {
         SA: [["07:30", "21:00"]],
         SU: [["08:00", "12:00"]],
       },
-      serviceArea: WHOLE_PROVINCE,
+      serviceAreas: [WHOLE_PROVINCE],
       assuredDate: "2026-06-26",
     },
     {
@@ -3560,7 +3564,7 @@ export const anGiang: DemoRegion = {
         SA: [["20:00", "01:00"]],
         SU: [["20:00", "01:00"]],
       },
-      serviceArea: WHOLE_PROVINCE,
+      serviceAreas: [WHOLE_PROVINCE],
       assuredDate: "2026-02-09",
     },
     {
@@ -3593,7 +3597,7 @@ export const anGiang: DemoRegion = {
       phones: [{ number: "0949 555 372", type: "text" }],
       locations: [],
       hours: OFFICE_HOURS,
-      serviceArea: WHOLE_PROVINCE,
+      serviceAreas: [WHOLE_PROVINCE],
       assuredDate: "2025-11-11",
     },
     {
@@ -3625,7 +3629,7 @@ export const anGiang: DemoRegion = {
       phones: [{ number: "0919 555 680", type: "text" }],
       locations: [],
       hours: OFFICE_HOURS,
-      serviceArea: WHOLE_PROVINCE,
+      serviceAreas: [WHOLE_PROVINCE],
       assuredDate: "2025-06-05",
       status: "inactive",
     },

@@ -1061,7 +1061,7 @@ export const losAngeles: DemoRegion = {
       hours: {
         TU: [["18:00", "20:30"]],
       },
-      serviceArea: ANTELOPE_VALLEY,
+      serviceAreas: [ANTELOPE_VALLEY],
       assuredDate: "2026-05-21",
     },
     {
@@ -1093,7 +1093,7 @@ export const losAngeles: DemoRegion = {
       phones: [{ number: "(661) 555-0162", type: "voice" }],
       locations: [],
       hours: "24/7",
-      serviceArea: ANTELOPE_VALLEY,
+      serviceAreas: [ANTELOPE_VALLEY],
       assuredDate: "2026-09-14",
     },
     {
@@ -1143,7 +1143,7 @@ export const losAngeles: DemoRegion = {
         TH: [["08:00", "17:00"]],
         FR: [["08:00", "17:00"]],
       },
-      serviceArea: POMONA_VALLEY,
+      serviceAreas: [POMONA_VALLEY],
       assuredDate: "2026-02-03",
     },
     {
@@ -1348,10 +1348,10 @@ export const losAngeles: DemoRegion = {
         TH: [["09:00", "18:00"]],
         FR: [["09:00", "18:00"]],
       },
-      serviceArea: {
+      serviceAreas: [{
         name: { vi: "Nam Los Angeles (South LA)", en: "South LA", cs: "Jižní Los Angeles (South LA)" },
         extent: [33.86, -118.34, 34.03, -118.18],
-      },
+      }],
       assuredDate: "2026-07-07",
     },
     {
@@ -1390,13 +1390,13 @@ export const losAngeles: DemoRegion = {
         FR: [["09:00", "17:00"]],
         SU: [["12:00", "16:00"]],
       },
-      serviceArea: {
+      serviceAreas: [{
         name: {
           vi: "Toàn Quận Los Angeles",
           en: "All of Los Angeles County",
           cs: "Celý okres Los Angeles",
         },
-      },
+      }],
       assuredDate: "2026-04-25",
     },
     {
@@ -1548,7 +1548,7 @@ export const losAngeles: DemoRegion = {
         TH: [["08:00", "17:00"]],
         FR: [["08:00", "17:00"]],
       },
-      serviceArea: EAST_LA,
+      serviceAreas: [EAST_LA],
       assuredDate: "2026-05-28",
     },
     {
@@ -1599,7 +1599,7 @@ export const losAngeles: DemoRegion = {
         FR: [["09:00", "18:00"]],
         SA: [["09:00", "13:00"]],
       },
-      serviceArea: EAST_LA,
+      serviceAreas: [EAST_LA],
       assuredDate: "2025-12-18",
     },
     {
@@ -2068,13 +2068,13 @@ export const losAngeles: DemoRegion = {
         SA: [["20:00", "01:00"]],
         SU: [["20:00", "01:00"]],
       },
-      serviceArea: {
+      serviceAreas: [{
         name: {
           vi: "Toàn Quận Los Angeles",
           en: "All of Los Angeles County",
           cs: "Celý okres Los Angeles",
         },
-      },
+      }],
       assuredDate: "2026-10-11",
     },
     {
@@ -2107,14 +2107,14 @@ export const losAngeles: DemoRegion = {
       phones: [{ number: "(562) 555-0110", type: "voice" }],
       locations: [],
       hours: "24/7",
-      serviceArea: {
+      serviceAreas: [{
         name: {
           vi: "Long Beach và South Bay",
           en: "Long Beach and the South Bay",
           cs: "Long Beach a oblast South Bay",
         },
         extent: [33.7, -118.45, 33.95, -118.05],
-      },
+      }],
       assuredDate: "2026-08-19",
     },
     {
@@ -2206,14 +2206,14 @@ export const losAngeles: DemoRegion = {
       phones: [{ number: "(626) 555-0153", type: "voice" }],
       locations: [],
       hours: "24/7",
-      serviceArea: {
+      serviceAreas: [{
         name: {
           vi: "East LA và San Gabriel Valley",
           en: "East LA and the San Gabriel Valley",
           cs: "Východní LA a údolí San Gabriel",
         },
         extent: [33.95, -118.25, 34.2, -117.7],
-      },
+      }],
       assuredDate: "2026-05-15",
     },
     {
@@ -2365,13 +2365,13 @@ export const losAngeles: DemoRegion = {
         TH: [["08:00", "18:00"]],
         FR: [["08:00", "18:00"]],
       },
-      serviceArea: {
+      serviceAreas: [{
         name: {
           vi: "Toàn Quận Los Angeles",
           en: "All of Los Angeles County",
           cs: "Celý okres Los Angeles",
         },
-      },
+      }],
       assuredDate: "2025-11-05",
     },
     {
@@ -2403,13 +2403,13 @@ export const losAngeles: DemoRegion = {
       phones: [{ number: "(626) 555-0157", type: "voice" }],
       locations: [],
       hours: "24/7",
-      serviceArea: {
+      serviceAreas: [{
         name: {
           vi: "Toàn Quận Los Angeles",
           en: "All of Los Angeles County",
           cs: "Celý okres Los Angeles",
         },
-      },
+      }],
       assuredDate: "2026-07-14",
     },
     {
@@ -2894,13 +2894,13 @@ export const losAngeles: DemoRegion = {
         FR: [["06:00", "20:00"]],
         SA: [["08:00", "16:00"]],
       },
-      serviceArea: {
+      serviceAreas: [{
         name: {
           vi: "Toàn Quận Los Angeles",
           en: "All of Los Angeles County",
           cs: "Celý okres Los Angeles",
         },
-      },
+      }],
       assuredDate: "2026-09-09",
     },
     {
@@ -2995,7 +2995,7 @@ export const losAngeles: DemoRegion = {
         FR: [["06:00", "19:00"]],
         SA: [["06:00", "19:00"]],
       },
-      serviceArea: ANTELOPE_VALLEY,
+      serviceAreas: [ANTELOPE_VALLEY],
       assuredDate: "2026-02-14",
     },
     {
@@ -3385,7 +3385,7 @@ export const losAngeles: DemoRegion = {
         TH: [["08:00", "16:00"]],
         FR: [["08:00", "16:00"]],
       },
-      serviceArea: POMONA_VALLEY,
+      serviceAreas: [POMONA_VALLEY],
       assuredDate: "2026-01-15",
     },
     {
@@ -3511,14 +3511,14 @@ export const losAngeles: DemoRegion = {
         TU: [["10:00", "18:00"]],
         FR: [["10:00", "18:00"]],
       },
-      serviceArea: {
+      serviceAreas: [{
         name: {
           vi: "South LA và vùng Harbor (Wilmington, San Pedro, Long Beach)",
           en: "South LA and the Harbor area (Wilmington, San Pedro, Long Beach)",
           cs: "Jižní LA a přístavní oblast (Wilmington, San Pedro, Long Beach)",
         },
         extent: [33.7, -118.35, 34.02, -118.17],
-      },
+      }],
       assuredDate: "2026-03-08",
     },
     {
@@ -3610,13 +3610,13 @@ export const losAngeles: DemoRegion = {
         FR: [["08:00", "19:00"]],
         SA: [["09:00", "13:00"]],
       },
-      serviceArea: {
+      serviceAreas: [{
         name: {
           vi: "Toàn Quận Los Angeles",
           en: "All of Los Angeles County",
           cs: "Celý okres Los Angeles",
         },
-      },
+      }],
       assuredDate: "2026-07-25",
     },
     {
@@ -3659,13 +3659,13 @@ export const losAngeles: DemoRegion = {
         SA: [["10:00", "02:00"]],
         SU: [["10:00", "18:00"]],
       },
-      serviceArea: {
+      serviceAreas: [{
         name: {
           vi: "Toàn Quận Los Angeles",
           en: "All of Los Angeles County",
           cs: "Celý okres Los Angeles",
         },
-      },
+      }],
       assuredDate: "2026-04-04",
     },
     {

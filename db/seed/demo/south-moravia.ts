@@ -693,13 +693,13 @@ export const southMoravia: DemoRegion = {
         TH: [["08:00", "18:00"]],
         FR: [["08:00", "14:00"]],
       },
-      serviceArea: {
+      serviceAreas: [{
         name: {
           vi: "Toàn vùng Nam Morava",
           en: "All of South Moravia",
           cs: "Celý Jihomoravský kraj",
         },
-      },
+      }],
       assuredDate: "2025-09-22",
     },
     {
@@ -872,13 +872,13 @@ export const southMoravia: DemoRegion = {
         FR: [["09:00", "21:00"]],
         SU: [["17:00", "21:00"]],
       },
-      serviceArea: {
+      serviceAreas: [{
         name: {
           vi: "Toàn vùng Nam Morava",
           en: "All of South Moravia",
           cs: "Celý Jihomoravský kraj",
         },
-      },
+      }],
       assuredDate: "2026-04-27",
     },
     {
@@ -926,6 +926,11 @@ export const southMoravia: DemoRegion = {
         TH: [["08:00", "19:00"]],
         FR: [["08:00", "15:00"]],
       },
+      serviceAreas: [
+        // Brno-Židenice with Juliánov; Brno-sever: Husovice, Lesná, Černá Pole, Soběšice.
+        { name: { vi: "Brno-Židenice", en: "Brno-Židenice", cs: "Brno-Židenice" }, extent: [49.19, 16.63, 49.212, 16.665] },
+        { name: { vi: "Brno-sever", en: "Brno-sever", cs: "Brno-sever" }, extent: [49.205, 16.6, 49.26, 16.645] },
+      ],
       assuredDate: "2026-08-11",
     },
     {
@@ -1136,13 +1141,13 @@ export const southMoravia: DemoRegion = {
         TH: [["18:00", "21:00"]],
         SU: [["19:00", "21:00"]],
       },
-      serviceArea: {
+      serviceAreas: [{
         name: {
           vi: "Toàn vùng Nam Morava",
           en: "All of South Moravia",
           cs: "Celý Jihomoravský kraj",
         },
-      },
+      }],
       assuredDate: "2026-10-30",
     },
     {
@@ -1768,13 +1773,13 @@ export const southMoravia: DemoRegion = {
       phones: [{ number: "+420 777 555 128" }],
       locations: [],
       hours: "24/7",
-      serviceArea: {
+      serviceAreas: [{
         name: {
           vi: "Toàn vùng Nam Morava",
           en: "All of South Moravia",
           cs: "Celý Jihomoravský kraj",
         },
-      },
+      }],
       assuredDate: "2026-11-03",
     },
     {
@@ -1984,13 +1989,13 @@ export const southMoravia: DemoRegion = {
         TH: [["09:00", "17:00"]],
         FR: [["09:00", "13:00"]],
       },
-      serviceArea: {
+      serviceAreas: [{
         name: {
           vi: "Toàn vùng Nam Morava",
           en: "All of South Moravia",
           cs: "Celý Jihomoravský kraj",
         },
-      },
+      }],
       assuredDate: "2026-09-22",
     },
     {
@@ -2195,14 +2200,14 @@ export const southMoravia: DemoRegion = {
         FR: [["20:00", "01:00"]],
         SA: [["20:00", "01:00"]],
       },
-      serviceArea: {
+      serviceAreas: [{
         name: {
           vi: "Brno và vùng lân cận",
           en: "Brno and surroundings",
           cs: "Brno a okolí",
         },
         extent: [49.08, 16.4, 49.32, 16.8],
-      },
+      }],
       assuredDate: "2026-06-09",
     },
     {
@@ -2592,13 +2597,13 @@ export const southMoravia: DemoRegion = {
         FR: [["08:00", "20:00"]],
         SU: [["18:00", "21:00"]],
       },
-      serviceArea: {
+      serviceAreas: [{
         name: {
           vi: "Toàn vùng Nam Morava",
           en: "All of South Moravia",
           cs: "Celý Jihomoravský kraj",
         },
-      },
+      }],
       assuredDate: "2026-11-10",
     },
     {
@@ -2690,14 +2695,14 @@ export const southMoravia: DemoRegion = {
         SA: [["08:00", "18:00"]],
         SU: [["08:00", "18:00"]],
       },
-      serviceArea: {
+      serviceAreas: [{
         name: {
           vi: "Thành phố Brno",
           en: "City of Brno",
           cs: "Město Brno",
         },
         extent: [49.11, 16.43, 49.3, 16.73],
-      },
+      }],
       assuredDate: "2026-03-24",
     },
     {
@@ -2740,14 +2745,14 @@ export const southMoravia: DemoRegion = {
         TH: [["06:30", "18:00"]],
         FR: [["06:30", "18:00"]],
       },
-      serviceArea: {
+      serviceAreas: [{
         name: {
           vi: "Huyện Vyškov",
           en: "Vyškov district",
           cs: "Okres Vyškov",
         },
         extent: [49.1, 16.78, 49.42, 17.2],
-      },
+      }],
       assuredDate: "2025-12-29",
     },
     {
@@ -3061,14 +3066,14 @@ export const southMoravia: DemoRegion = {
         FR: [["06:00", "18:00"]],
         SA: [["08:00", "12:00"]],
       },
-      serviceArea: {
+      serviceAreas: [{
         name: {
           vi: "Huyện Znojmo",
           en: "Znojmo district",
           cs: "Okres Znojmo",
         },
         extent: [48.71, 15.6, 49.13, 16.45],
-      },
+      }],
       assuredDate: "2026-04-14",
     },
     {

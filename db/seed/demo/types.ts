@@ -73,18 +73,19 @@ export interface DemoService {
   url?: string;
   email?: string;
   phones: DemoPhone[];
-  /** Empty for phone-only and online services, which must then have a serviceArea. */
+  /** Empty for phone-only and online services. */
   locations: DemoLocation[];
   hours: WeeklyHours;
   /**
-   * The area the service covers. Phone and online services: without one, the whole region. A service
-   * with locations that has one serves only families inside it (matching holds it to it).
+   * The areas the service covers. Phone and online services: without any, the whole region. A
+   * service with locations that lists areas serves only families inside them (matching and the
+   * search hold it to them).
    */
-  serviceArea?: {
+  serviceAreas?: Array<{
     name: Localized;
-    /** [south, west, north, east] when the service covers less than the region. */
+    /** [south, west, north, east] when the area is less than the region. */
     extent?: [number, number, number, number];
-  };
+  }>;
   /** Date the record was last checked, "YYYY-MM-DD", between 2025-06-01 and 2026-11-15. */
   assuredDate: string;
   status?: "active" | "inactive";
