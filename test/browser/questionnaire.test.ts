@@ -422,6 +422,9 @@ describe("the place screen's map", () => {
     const box = (await zoomIn.boundingBox())!;
     expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
     expect(await page.locator(".picker-map .leaflet-control-attribution").textContent()).not.toContain("Leaflet");
+    // The credit's link is told apart from its words by more than colour.
+    const credit = page.locator(".picker-map .leaflet-control-attribution a");
+    expect(await credit.evaluate((link) => getComputedStyle(link).textDecorationLine)).toBe("underline");
     await context.close();
   });
 });
