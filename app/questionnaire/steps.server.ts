@@ -140,14 +140,21 @@ export function applyStep(step: Step, form: FormData, answers: Answers, pageRegi
 const LABEL_WITHIN_KM = 10;
 
 /**
- * The place name a shared link shows: the one it carries when the gazetteer puts that place at the
- * link's coordinates, otherwise the nearest known place. Anyone can write a link, and the page says
- * "Near …" with whatever it holds.
+ * The place a shared link stands for. Its name is the one it carries when the gazetteer puts that
+ * place at the link's coordinates, otherwise the nearest known place: anyone can write a link, and
+ * the page says "Near …" with whatever it holds. Where the link's coordinates are exactly the named
+ * place's, rounded as links round them (shareParams), it is that place, at its own point: the
+ * family typed it, and their results come back to the metre. A spot tapped on a map keeps the
+ * link's rounded point.
  */
-function labelNear(named: string, lat: number, lng: number, region: RegionCode): string {
+function placeNear(named: string, lat: number, lng: number, region: RegionCode): NonNullable<Answers["place"]> {
   const lookup = named ? lookupPlace(named.slice(0, 200), region) : null;
-  if (lookup?.status === "found" && distanceKm(lookup.place, { lat, lng }) <= LABEL_WITHIN_KM) return lookup.place.postalCode ?? lookup.place.name;
-  return nearestPlace(lat, lng)?.name ?? `${lat}, ${lng}`;
+  if (lookup?.status === "found" && distanceKm(lookup.place, { lat, lng }) <= LABEL_WITHIN_KM) {
+    const label = lookup.place.postalCode ?? lookup.place.name;
+    const typed = Number(lookup.place.lat.toFixed(2)) === lat && Number(lookup.place.lng.toFixed(2)) === lng;
+    return typed ? { lat: round(lookup.place.lat), lng: round(lookup.place.lng), region, label } : { lat, lng, region, label };
+  }
+  return { lat, lng, region, label: nearestPlace(lat, lng)?.name ?? `${lat}, ${lng}` };
 }
 
 /** A part of a shared link that could not be read and was left out of its answers. */
@@ -176,7 +183,7 @@ export function answersFromShareParams(params: URLSearchParams): Answers | null 
   let place: Answers["place"] = null;
   if (lat !== undefined && lng !== undefined && isValidLatLng(lat, lng)) {
     const region = regionAt(lat, lng);
-    if (region) place = { lat, lng, region, label: labelNear(params.get("place") ?? "", lat, lng, region) };
+    if (region) place = placeNear(params.get("place") ?? "", lat, lng, region);
   }
   if (!place) {
     const lookup = lookupPlace(params.get("place") ?? "");

@@ -236,6 +236,16 @@ describe("the whole journey", () => {
     expect(share.searchParams.getAll("age")).toEqual(["4"]);
     expect(share.searchParams.has("role")).toBe(false);
     expect(results.sharePath).not.toContain("father&");
+    // Opened by someone else, the link puts the family at the very place they typed: each service
+    // both pages show is as far away on both.
+    const opened = (await new Visitor("vi").results(share.search)) as ResultsData;
+    expect(opened.place).toEqual(results.place);
+    const kmOf = (data: ResultsData) =>
+      new Map(data.groups.flatMap((group) => group.results.flatMap((result) => result.reasons.flatMap((reason) => (reason.kind === "distance" ? [[result.serviceId, reason.km] as const] : [])))));
+    const [own, theirs] = [kmOf(results), kmOf(opened)];
+    const shared = [...own.keys()].filter((id) => theirs.has(id));
+    expect(shared.length).toBeGreaterThan(3);
+    for (const id of shared) expect(theirs.get(id), id).toBe(own.get(id));
   });
 
   it("a Vietnamese parent in Brno: the mother is offered the mums' groups, marked as for women; the father none of them", async () => {
