@@ -74,12 +74,17 @@ export interface ChildAgeInput {
   unit: "months" | "years";
 }
 
+/** An age may be typed in months below this (a toddler of 30 months); from it on, in years. */
+const MAX_MONTHS_TYPED = 36;
+
 /**
  * How a stored age in months is shown back: months under two, whole years from two. Exactly one
- * year reads "1 year", as a parent who answered "1 year" said it, not "12 months".
+ * year reads "1 year", as a parent who answered "1 year" said it, not "12 months". An age from two
+ * that is not a whole number of years was typed in months ("30 months"), and is shown so: as
+ * "2 years" it would become 24 months the next time the screen is saved.
  */
 export function childAgeInput(months: number): ChildAgeInput {
-  const inMonths = months < MONTHS_UNTIL && months !== 12;
+  const inMonths = (months < MONTHS_UNTIL && months !== 12) || (months < MAX_MONTHS_TYPED && months % 12 !== 0);
   return inMonths ? { value: String(months), unit: "months" } : { value: String(Math.floor(months / 12)), unit: "years" };
 }
 
@@ -125,7 +130,7 @@ export function parseChildAge(input: ChildAgeInput): number | FieldError | null 
   if (raw === "") return null;
   if (!/^\d{1,3}$/.test(raw)) return "age-invalid";
   const value = Number(raw);
-  if (input.unit === "months") return value < 36 ? value : "age-too-high";
+  if (input.unit === "months") return value < MAX_MONTHS_TYPED ? value : "age-too-high";
   return value <= MAX_CHILD_AGE_YEARS ? value * 12 : "age-too-high";
 }
 

@@ -171,6 +171,15 @@ describe("children step", () => {
     expect(childAgeInput(24)).toEqual({ value: "2", unit: "years" });
     expect(childAgeInput(47)).toEqual({ value: "3", unit: "years" });
   });
+
+  it("childAgeInput shows an age typed in months from two in months, so that saving the screen again keeps it", () => {
+    for (const months of [25, 30, 35]) {
+      const shown = childAgeInput(months);
+      expect(shown).toEqual({ value: String(months), unit: "months" });
+      expect(parseChildAge(shown)).toBe(months);
+    }
+    expect(childAgeInput(36)).toEqual({ value: "3", unit: "years" });
+  });
 });
 
 describe("what a step's screen shows", () => {
@@ -179,8 +188,9 @@ describe("what a step's screen shows", () => {
       danger: "no",
       role: "father",
       pregnant: true,
-      age: ["8", "2", "3", "8", "8"],
-      unit: ["months", "years", "years", "years", "months"],
+      // 30 months was typed in months, and stays so; 37 and 100 months show as the years they are in.
+      age: ["8", "30", "3", "8", "8"],
+      unit: ["months", "months", "years", "years", "months"],
       place: "Brno",
       need: ["fathers", "parenting", "legal-immigration"],
       language: ["vi", "cs"],
