@@ -58,7 +58,8 @@ export type FieldError =
   | "coordinates-invalid"
   | "need-required"
   | "need-unknown"
-  | "language-invalid";
+  | "language-invalid"
+  | "too-many-languages";
 
 
 export const roundCoordinate = (value: number) => Number(value.toFixed(COORDINATE_DECIMALS));

@@ -123,6 +123,8 @@ export function applyStep(step: Step, form: FormData, answers: Answers, pageRegi
       if (raw.some((value) => !isLanguageCode(value)) || raw.length > MAX_LANGUAGES * 3) {
         return { ok: false, errors: { languages: "language-invalid" } };
       }
+      // The screen offers more languages than an answer keeps: the family chooses, not the order of the boxes.
+      if (new Set(raw).size > MAX_LANGUAGES) return { ok: false, errors: { languages: "too-many-languages" } };
       return {
         ok: true,
         answers: withAnswered(answers, step, {

@@ -522,6 +522,7 @@ describe("a tampered or broken journey", () => {
       ["needs", { need: "astrology" }, { needs: "need-unknown" }],
       ["preferences", { language: "vi-VN" }, { languages: "language-invalid" }],
       ["preferences", { language: ["vi", "zz", "qqq"] }, { languages: "language-invalid" }],
+      ["preferences", { language: ["vi", "cs", "en", "de", "fr", "es", "ru"] }, { languages: "too-many-languages" }],
     ];
     for (const [step, entries, expected] of bad) {
       const result = (await visitor.post(step, entries)) as DataWithInit<StepData>;

@@ -331,9 +331,13 @@ describe("preferences step", () => {
     }
   });
 
-  it("keeps at most six languages and refuses a flood", () => {
-    const seven = ["vi", "cs", "en", "de", "fr", "es", "ru"];
-    expect(ok(apply("preferences", { language: seven })).languages).toEqual(seven.slice(0, 6));
+  it("takes up to six languages, asks to choose among more, and refuses a flood", () => {
+    const six = ["vi", "cs", "en", "de", "fr", "es"];
+    expect(ok(apply("preferences", { language: six })).languages).toEqual(six);
+    // Ticked twice is one language.
+    expect(ok(apply("preferences", { language: [...six, "vi"] })).languages).toEqual(six);
+    // A seventh is not dropped without a word: the family chooses which matter.
+    expect(errors(apply("preferences", { language: [...six, "ru"] }))).toEqual({ languages: "too-many-languages" });
     expect(errors(apply("preferences", { language: Array.from({ length: 19 }, () => "vi") }))).toEqual({ languages: "language-invalid" });
   });
 });
