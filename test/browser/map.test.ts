@@ -16,8 +16,8 @@ afterAll(async () => {
   await harness?.close();
 });
 
-/** A Brno father's results: one service on its own, and three pairs of services that share an address. */
-const FATHER_IN_BRNO = (language: string) => `/${language}/results?need=fathers&need=parenting&place=Brno&at=49.20%2C16.61&language=vi&age=3`;
+/** A father in Brno-Židenice: his results have one service on its own, and pairs of services that share an address. */
+const FATHER_IN_BRNO = (language: string) => `/${language}/results?need=fathers&need=parenting&place=Brno-%C5%BDidenice&at=49.20%2C16.64&language=vi&age=3`;
 const SERVICE_WITH_SITES = stableUuid("service:ag-001");
 const MAP = ".results-map-canvas";
 
