@@ -72,51 +72,46 @@ export function weeklyIntervals(rows: readonly ScheduleRow[]): OpeningInterval[]
 
 /** Building an Intl.DateTimeFormat costs tens of microseconds, formatting with one about one: one per zone. */
 const weekClocks = new Map<string, Intl.DateTimeFormat>();
+/** One per zone too: "YYYY-MM-DD" is what the Canadian English calendar writes. */
+const calendars = new Map<string, Intl.DateTimeFormat>();
 
-/**
- * Per zone, the last minute asked for and its answer: a page asks the same for every service it
- * shows, and zone offsets are whole minutes, so the answer holds for the whole minute.
- */
-const lastWeekMinute = new Map<string, { epochMinute: number; weekMinute: number }>();
-
-/** Minutes since Monday 00:00 of `now` on the wall clock of `timeZone`. */
-export function localWeekMinute(now: Date, timeZone: string): number {
-  const epochMinute = Math.floor(now.getTime() / 60_000);
-  const last = lastWeekMinute.get(timeZone);
-  if (last?.epochMinute === epochMinute) return last.weekMinute;
-  const weekMinute = readWeekMinute(now, timeZone);
-  lastWeekMinute.set(timeZone, { epochMinute, weekMinute });
-  return weekMinute;
+/** The zone's format, built on first use. */
+function formatIn(formats: Map<string, Intl.DateTimeFormat>, timeZone: string, locale: string, options: Intl.DateTimeFormatOptions) {
+  let format = formats.get(timeZone);
+  if (!format) formats.set(timeZone, (format = new Intl.DateTimeFormat(locale, { ...options, timeZone })));
+  return format;
 }
 
-function readWeekMinute(now: Date, timeZone: string): number {
-  let clock = weekClocks.get(timeZone);
-  if (!clock) {
-    clock = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-    weekClocks.set(timeZone, clock);
-  }
+/**
+ * What is read off a zone's clock, kept for the minute: a page asks the same for every service it
+ * shows, and zone offsets are whole minutes, so the answer holds for the whole minute. Per zone,
+ * the last minute asked for and its answer.
+ */
+function onceAMinute<T>(read: (now: Date, timeZone: string) => T): (now: Date, timeZone: string) => T {
+  const last = new Map<string, { epochMinute: number; value: T }>();
+  return (now, timeZone) => {
+    const epochMinute = Math.floor(now.getTime() / 60_000);
+    const known = last.get(timeZone);
+    if (known?.epochMinute === epochMinute) return known.value;
+    const value = read(now, timeZone);
+    last.set(timeZone, { epochMinute, value });
+    return value;
+  };
+}
+
+/** Minutes since Monday 00:00 of `now` on the wall clock of `timeZone`. */
+export const localWeekMinute = onceAMinute((now, timeZone): number => {
+  const clock = formatIn(weekClocks, timeZone, "en-US", { weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
   const parts = clock.formatToParts(now);
   const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
   const day = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(get("weekday"));
   return day * MINUTES_PER_DAY + Number(get("hour")) * 60 + Number(get("minute"));
-}
-
-/** One per zone, as the week clocks: "YYYY-MM-DD" is what the Canadian English calendar writes. */
-const calendars = new Map<string, Intl.DateTimeFormat>();
-/** Per zone, the last minute asked for and its day, as for localWeekMinute: formatting in a zone is not free. */
-const lastDate = new Map<string, { epochMinute: number; date: string }>();
+});
 
 /** The day `now` falls on, on the calendar of `timeZone`, as "YYYY-MM-DD". */
-export function localDate(now: Date, timeZone: string): string {
-  const epochMinute = Math.floor(now.getTime() / 60_000);
-  const last = lastDate.get(timeZone);
-  if (last?.epochMinute === epochMinute) return last.date;
-  let calendar = calendars.get(timeZone);
-  if (!calendar) calendars.set(timeZone, (calendar = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })));
-  const date = calendar.format(now);
-  lastDate.set(timeZone, { epochMinute, date });
-  return date;
-}
+export const localDate = onceAMinute((now, timeZone): string =>
+  formatIn(calendars, timeZone, "en-CA", { year: "numeric", month: "2-digit", day: "2-digit" }).format(now),
+);
 
 export function isAlwaysOpen(intervals: readonly OpeningInterval[]): boolean {
   return intervals.length === 1 && intervals[0]!.start === 0 && intervals[0]!.end === MINUTES_PER_WEEK;
