@@ -63,6 +63,8 @@ export type FieldError =
 
 
 export const roundCoordinate = (value: number) => Number(value.toFixed(COORDINATE_DECIMALS));
+/** A shared link's coordinates, to 2 decimals (≈ 1 km): it travels further than the family's own page. */
+export const shareCoordinate = (value: number) => value.toFixed(2);
 
 export function withAnswered(answers: Answers, step: Step, changes: Partial<Answers>): Answers {
   const answered = answers.answered.includes(step) ? answers.answered : [...answers.answered, step];
@@ -193,7 +195,7 @@ export function shareParams(answers: Answers): URLSearchParams {
   for (const need of answers.needs) params.append("need", need);
   if (answers.place) {
     params.set("place", answers.place.label);
-    params.set("at", `${answers.place.lat.toFixed(2)},${answers.place.lng.toFixed(2)}`);
+    params.set("at", `${shareCoordinate(answers.place.lat)},${shareCoordinate(answers.place.lng)}`);
   }
   for (const language of answers.languages) params.append("language", language);
   for (const years of [...new Set(answers.childAgesMonths.map((months) => Math.floor(months / 12)))].sort((a, b) => a - b)) {

@@ -18,6 +18,7 @@ import {
   STEPS,
   parseChildAge,
   roundCoordinate as round,
+  shareCoordinate,
   sanitizeAnswers,
   withAnswered,
   type Answers,
@@ -153,7 +154,7 @@ function placeNear(named: string, lat: number, lng: number, region: RegionCode):
   const lookup = named ? lookupPlace(named.slice(0, 200), region) : null;
   if (lookup?.status === "found" && distanceKm(lookup.place, { lat, lng }) <= LABEL_WITHIN_KM) {
     const label = lookup.place.postalCode ?? lookup.place.name;
-    const typed = Number(lookup.place.lat.toFixed(2)) === lat && Number(lookup.place.lng.toFixed(2)) === lng;
+    const typed = Number(shareCoordinate(lookup.place.lat)) === lat && Number(shareCoordinate(lookup.place.lng)) === lng;
     return typed ? { lat: round(lookup.place.lat), lng: round(lookup.place.lng), region, label } : { lat, lng, region, label };
   }
   return { lat, lng, region, label: nearestPlace(lat, lng)?.name ?? `${lat}, ${lng}` };
