@@ -71,6 +71,12 @@
       element.className = "service-map picker-map";
       element.setAttribute("role", "region");
       element.setAttribute("aria-label", text.mapLabel);
+      root.append(element);
+      // Leaflet's own zoom buttons are titled in English: these speak the page's language.
+      const map = window.L.map(element, { scrollWheelZoom: false, zoomControl: false }).setView(regions[0].center, 11);
+      window.L.control.zoom({ zoomInTitle: text.zoomIn, zoomOutTitle: text.zoomOut }).addTo(map);
+      map.attributionControl.setPrefix(false);
+      window.L.tileLayer(text.tileUrl, { attribution: text.attribution, maxZoom: 19 }).addTo(map);
       const jump = document.createElement("div");
       jump.className = "picker-regions";
       jump.setAttribute("role", "group");
@@ -83,12 +89,7 @@
         button.addEventListener("click", () => map.setView(region.center, 11));
         jump.append(button);
       }
-      root.append(element, jump);
-      // Leaflet's own zoom buttons are titled in English: these speak the page's language.
-      const map = window.L.map(element, { scrollWheelZoom: false, zoomControl: false }).setView(regions[0].center, 11);
-      window.L.control.zoom({ zoomInTitle: text.zoomIn, zoomOutTitle: text.zoomOut }).addTo(map);
-      map.attributionControl.setPrefix(false);
-      window.L.tileLayer(text.tileUrl, { attribution: text.attribution, maxZoom: 19 }).addTo(map);
+      root.append(jump);
       map.on("click", (event) => {
         if (marker) marker.remove();
         marker = window.L.circleMarker(event.latlng, { radius: 10, color: "#ffffff", weight: 2, fillColor: "#a4161a", fillOpacity: 0.95 }).addTo(map);
