@@ -31,7 +31,7 @@ export default function handleRequest(
   return new Promise<Response>((resolve, reject) => {
     let timeoutId: ReturnType<typeof setTimeout> | undefined = setTimeout(() => abort(), streamTimeout + 1000);
     // The page's words: the language the root loader decides by the same rule (entry.client.tsx loads the same).
-    const words = serverI18n(requestLanguage(request));
+    const words = serverI18n(requestLanguage({ request, url: new URL(request.url) }));
     const document = (
       <I18nextProvider i18n={words}>
         <ServerRouter context={routerContext} url={request.url} />

@@ -24,12 +24,12 @@ import { isRegionCode, type RegionCode } from "~/regions";
 import type { Route } from "./+types/root";
 import "./styles/app.css";
 
-export function loader({ request }: Route.LoaderArgs) {
-  const language = requestLanguage(request);
+export function loader({ request, url }: Route.LoaderArgs) {
+  const language = requestLanguage({ request, url });
   // The tiles' attribution, unless the deployment wrote its own, says "contributors" in the page's language.
   const attribution = publicConfig.map.attribution ?? serverT(language)("common:map.osmAttribution");
   const config = { ...publicConfig, map: { ...publicConfig.map, attribution } };
-  return { language, config, origin: new URL(request.url).origin };
+  return { language, config, origin: url.origin };
 }
 
 // The root's data (the language, public settings) changes only with the language, not on every navigation.

@@ -27,8 +27,8 @@ export function languageFromAcceptLanguage(header: string | null): Language {
 }
 
 /** The language of a page: the path's, else the browser's preference (for pages outside a language). */
-export function requestLanguage(request: Request): Language {
-  return languageFromPath(new URL(request.url).pathname) ?? languageFromAcceptLanguage(request.headers.get("Accept-Language"));
+export function requestLanguage({ request, url }: { request: Request; url: URL }): Language {
+  return languageFromPath(url.pathname) ?? languageFromAcceptLanguage(request.headers.get("Accept-Language"));
 }
 
 /** For loaders under /:lang — a guard: an unknown language is a 404. */

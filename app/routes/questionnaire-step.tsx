@@ -39,13 +39,12 @@ function gapBefore(step: Step, answers: Answers): Step | null {
   return missing && STEPS.indexOf(missing) < STEPS.indexOf(step) ? missing : null;
 }
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
+export async function loader({ request, url, params, context }: Route.LoaderArgs) {
   const language = requireLanguage(params);
   const step = requireStep(params);
   const answers = await readAnswers(request);
   const gap = gapBefore(step, answers);
   if (gap) return redirect(`/${language}/questionnaire/${gap}?missing=1`);
-  const url = new URL(request.url);
   return {
     title: serverT(language)("questionnaire:meta.title"),
     step,

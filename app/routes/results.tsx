@@ -30,9 +30,8 @@ const ResultsMap = lazy(() => import("~/components/map/ResultsMap.client"));
 /** Why there are no results to show. */
 type Notice = "brokenLink" | "placeMissing" | "placeOutside";
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
+export async function loader({ request, url, params, context }: Route.LoaderArgs) {
   const language = requireLanguage(params);
-  const url = new URL(request.url);
   // A shared link carries the answers (nothing that identifies the family); otherwise they come from the questionnaire's cookie.
   const shared = answersFromShareParams(url.searchParams);
   const t = serverT(language);

@@ -18,10 +18,9 @@ import { NEED_CODES } from "~/taxonomy/needs";
 import { resultAnchor, serviceHref } from "~/http/return-path";
 import type { Route } from "./+types/search";
 
-export function loader({ request, params, context }: Route.LoaderArgs) {
+export function loader({ url, params, context }: Route.LoaderArgs) {
   const language = requireLanguage(params);
   const db = context.get(dbContext);
-  const url = new URL(request.url);
   const parsed = parseSearchParams(url.searchParams);
   const spoken = spokenLanguages(db);
   // A language no service speaks can only come from an altered link: it would find nothing and

@@ -21,9 +21,9 @@ import type { Route } from "./+types/service";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function loader({ request, params, context }: Route.LoaderArgs) {
+export function loader({ url, params, context }: Route.LoaderArgs) {
   const language = requireLanguage(params);
-  const back = returnPathOf(new URL(request.url).searchParams.get("from"), language);
+  const back = returnPathOf(url.searchParams.get("from"), language);
   const now = new Date();
   const service = UUID.test(params.serviceId) ? getServiceDetail(context.get(dbContext), params.serviceId, language, now) : null;
   if (!service) throw data(null, { status: 404 });

@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "~/db.server";
-import { createLoadContext } from "~/entry.server";
 import { loader as redirectLoader } from "~/routes/language-redirect";
 import { loader as layoutLoader } from "~/routes/language-layout";
 import { loader as serviceLoader } from "~/routes/service";
@@ -12,6 +11,7 @@ import * as t from "../../db/schema";
 import { stableUuid } from "../../db/seed/stable-id";
 import { createTestDatabase } from "../helpers/database";
 import { thrownStatus } from "../helpers/responses";
+import { routeArgs } from "../helpers/route-args";
 
 let db: Db;
 let cleanup: () => void;
@@ -19,7 +19,7 @@ beforeAll(() => ({ db, cleanup } = createTestDatabase()));
 afterAll(() => cleanup());
 
 const args = (url: string, params: Record<string, string>, headers: Record<string, string> = {}) =>
-  ({ request: new Request(`http://localhost${url}`, { headers }), params, context: createLoadContext(db) }) as never;
+  routeArgs(new Request(`http://localhost${url}`, { headers }), params, db);
 
 describe("language routing", () => {
   it("redirects / by Accept-Language, English when nothing fits", () => {

@@ -7,7 +7,6 @@ import { eq } from "drizzle-orm";
 import { createCookie } from "react-router";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "~/db.server";
-import { createLoadContext } from "~/entry.server";
 import { distanceKm } from "~/geo/distance";
 import type { Language } from "~/i18n/languages";
 import { reindexServices } from "~/directory/search-index.server";
@@ -24,6 +23,7 @@ import { loader as resultsLoader } from "~/routes/results";
 import * as t from "../../db/schema";
 import { stableUuid } from "../../db/seed/stable-id";
 import { createTestDatabase } from "../helpers/database";
+import { routeArgs } from "../helpers/route-args";
 import { thrownStatus } from "../helpers/responses";
 
 let db: Db;
@@ -41,7 +41,7 @@ function formData(entries: Entries): FormData {
   return body;
 }
 
-const args = (request: Request, params: Record<string, string>) => ({ request, params, context: createLoadContext(db) }) as never;
+const args = (request: Request, params: Record<string, string>) => routeArgs(request, params, db);
 
 /** The part of a loader's or action's answer that is data, not a redirect. */
 interface StepData {

@@ -7,7 +7,6 @@ import { reindexServices } from "~/directory/search-index.server";
 import { buildFtsQuery, EMPTY_SEARCH, PAGE_SIZE, type SearchQuery } from "~/directory/search-query";
 import { RANKED_MATCH_CAP, SEARCH_RADIUS_KM, readSummaries, resolvePlace, searchServices, type SearchResultItem } from "~/directory/search.server";
 import { formatAddress } from "~/directory/address";
-import { createLoadContext } from "~/entry.server";
 import { loader as searchLoader } from "~/routes/search";
 import { distanceKm } from "~/geo/distance";
 import { REGIONS } from "~/regions";
@@ -16,6 +15,7 @@ import { needTermId } from "~/taxonomy/needs";
 import * as t from "../../db/schema";
 import { generateSyntheticDirectory } from "../../scripts/bench/synthetic";
 import { createTestDatabase } from "../helpers/database";
+import { routeArgs } from "../helpers/route-args";
 import { stableUuid } from "../../db/seed/stable-id";
 
 let db: Db;
@@ -29,7 +29,7 @@ const search = (changes: Partial<SearchQuery>, language: "vi" | "en" | "cs" = "e
 function answer(url: string) {
   const request = new Request(`http://localhost${url}`);
   const lang = new URL(request.url).pathname.split("/")[1]!;
-  return searchLoader({ request, params: { lang }, context: createLoadContext(db), unstable_pattern: "/:lang/search" } as never);
+  return searchLoader(routeArgs(request, { lang }, db));
 }
 
 /** The page's data; a redirect fails the test. */
