@@ -119,6 +119,22 @@ describe("requests no browser sends", () => {
   });
 });
 
+describe("a page's data, as a browser with JavaScript asks for it when the family moves on", () => {
+  it("is read for the page's own address, not the data request's (its .data suffix and React Router's parameters)", async () => {
+    const { server, process: child } = await startServerProcess({ PORT: "0", WEB_CONCURRENCY: "1", DATABASE_PATH: path.join(dir, "data.sqlite") });
+    try {
+      // The language is the path's, "cs", not the browser's preference: "/cs.data" read as it is names none.
+      const root = await (await fetch(`${server.url}/cs.data?_routes=root`, { headers: { "Accept-Language": "vi" } })).text();
+      expect(root).toContain('"language","cs"');
+      const results = await (await fetch(`${server.url}/en/results.data?need=food&place=Brno&at=49.20%2C16.61&_routes=routes%2Fresults`)).text();
+      expect(results).toContain('"sharePath","/en/results?need=food&place=Brno&at=49.20%2C16.61"');
+    } finally {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child.once("exit", resolve));
+    }
+  });
+});
+
 describe("a form posted where no form goes", () => {
   it("gets a page in the URL's language that keeps Quick exit and the crisis numbers, never a bare error", async () => {
     const { server, process: child } = await startServerProcess({ PORT: "0", WEB_CONCURRENCY: "1", DATABASE_PATH: path.join(dir, "posts.sqlite") });
