@@ -511,13 +511,21 @@ function editDistance(a: string, b: string, max: number): number {
   return previous[m]!;
 }
 
-/** The closest named place (not a postal code) to a point, for labelling a spot picked on a map. */
+/**
+ * Areas this populous (a province, a county, a valley of towns) name more than a spot: they are
+ * pinned to their capital's point so that the name alone finds somewhere, which would make "South
+ * Moravia" the name of a spot in the middle of Brno.
+ */
+const SPOT_LABEL_MAX_POPULATION = 1_000_000;
+
+/** The closest named place to a point, for labelling a spot picked on a map or found by the device: no postal code, no province. */
 export function nearestPlace(lat: number, lng: number): Place | null {
   let best: Place | null = null;
   let bestScore = Number.POSITIVE_INFINITY;
   const cosLat = Math.cos((lat * Math.PI) / 180);
   for (const place of PLACES) {
     if (place.kind === "postal-code") continue;
+    if (place.kind === "area" && (place.population ?? 0) >= SPOT_LABEL_MAX_POPULATION) continue;
     // Squared equirectangular distance: enough to compare nearby points.
     const score = (place.lat - lat) ** 2 + ((place.lng - lng) * cosLat) ** 2;
     if (score < bestScore) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gazetteerStats, lookupPlace, rankPlaces, type Place, type PlaceLookup } from "../../app/geo/gazetteer";
+import { gazetteerStats, lookupPlace, nearestPlace, rankPlaces, type Place, type PlaceLookup } from "../../app/geo/gazetteer";
 import type { RegionCode } from "../../app/regions";
 
 // Independent of the app's own geometry helpers on purpose: the test checks the data against known coordinates.
@@ -319,6 +319,22 @@ describe("lookupPlace: empty and hostile input", () => {
   it("returns frozen places, so one caller cannot corrupt another's result", () => {
     const place = found(lookupPlace("Brno"));
     expect(Object.isFrozen(place)).toBe(true);
+  });
+});
+
+describe("nearestPlace: a name for a spot picked on the map or found by the device", () => {
+  it("names the town or district, not the province or county pinned to the same point", () => {
+    // Jihomoravský kraj, Los Angeles County and An Giang sit on their capitals' points, nearer some spots than the capital itself.
+    // In the middle of Brno: its central district.
+    expect(nearestPlace(TRUTH.brno.lat, TRUTH.brno.lng)?.name).toBe("Brno-střed");
+    expect(nearestPlace(34.05, -118.25)?.name).toBe("Los Angeles");
+    expect(nearestPlace(10.3864, 105.4352)?.name).toBe("Long Xuyên");
+  });
+
+  it("names a city district where the gazetteer has one, and never a postal code", () => {
+    expect(nearestPlace(49.203, 16.643)?.name).toBe("Brno-Židenice");
+    expect(nearestPlace(49.203, 16.643)?.kind).toBe("area");
+    expect(nearestPlace(33.7701, -118.1937)?.kind).not.toBe("postal-code");
   });
 });
 
