@@ -251,7 +251,7 @@ export default function Results({ loaderData }: Route.ComponentProps) {
       <section>
         <h1>{t("title")}</h1>
         <p className="notice notice-warning">{t(loaderData.notice === "placeOutside" ? "questionnaire:errors.place-outside" : loaderData.notice)}</p>
-        <Link to={`/${language}/questionnaire`}>{t("startQuestionnaire")}</Link>
+        <a href={`/${language}/questionnaire`}>{t("startQuestionnaire")}</a>
       </section>
     );
   }
@@ -286,10 +286,13 @@ export default function Results({ loaderData }: Route.ComponentProps) {
         </p>
       ))}
       <div className="results-tools">
+        {/* Plain links, loading a whole page: the questionnaire's screens are documents without the
+            app's JavaScript (their handle says so), which rendered here in the browser would miss
+            the place screen's own script ("use my location", the map). */}
         {loaderData.shared ? (
-          <Link to={`/${language}/questionnaire`}>{t("startQuestionnaire")}</Link>
+          <a href={`/${language}/questionnaire`}>{t("startQuestionnaire")}</a>
         ) : (
-          <Link to={`/${language}/questionnaire/summary`}>{t("changeAnswers")}</Link>
+          <a href={`/${language}/questionnaire/summary`}>{t("changeAnswers")}</a>
         )}
         {/* In the page from the start, so that nothing below moves when the script arrives (a tap
             aimed at a result would land on the one before); where scripts cannot run it is hidden. */}

@@ -125,6 +125,13 @@ describe.each(FAMILIES)("questionnaire: $role in $place ($language, JavaScript $
       const clustered = (await page.locator(".results-map-canvas .cluster-marker").allTextContents()).reduce((sum, text) => sum + Number(text), 0);
       expect(singles + clustered).toBe(expected);
       await page.screenshot({ path: artifactPath(`results-${family.language}-${family.role}.png`), fullPage: true });
+      // Changing an answer from the results: the place screen arrives whole, with its own script
+      // ("use my location", the map), not drawn by the results page's JavaScript without it.
+      await page.locator(".results-tools a").first().click();
+      await page.waitForURL(/questionnaire\/summary$/);
+      await page.locator('a.change-link[href*="/place?"]').click();
+      await page.waitForURL(/questionnaire\/place\?from=summary$/);
+      await page.locator("#place-picker button").first().waitFor({ timeout: 5_000 });
     }
     expect(errors).toEqual([]);
     await context.close();
