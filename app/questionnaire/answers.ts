@@ -6,7 +6,7 @@ import { isValidLatLng } from "~/geo/distance";
 import { isLanguageCode } from "~/i18n/languages";
 import { CAREGIVER_ROLES, type CaregiverRole, type FamilyAnswers } from "~/matching/types";
 import { regionAt } from "~/geo/region-at";
-import type { RegionCode } from "~/regions";
+import { isRegionCode, type RegionCode } from "~/regions";
 import { isNeedCode, type NeedCode } from "~/taxonomy/needs";
 
 export const STEPS = ["safety", "who", "children", "place", "needs", "preferences"] as const;
@@ -28,13 +28,16 @@ const COORDINATE_DECIMALS = 3;
 export interface Answers extends FamilyAnswers {
   /** Steps the family has answered, so a skipped one can be found. */
   answered: Step[];
-  /** These answers' unmet needs are counted already: a second "show results" must not count them again. */
-  unmetRecorded: boolean;
+  /**
+   * The gaps this family is counted in already, as "region:need": each is counted once, however
+   * often the family saves its answers or asks for results (see unmetToRecord).
+   */
+  unmetRecorded: string[];
 }
 
 export const EMPTY_ANSWERS: Answers = {
   answered: [],
-  unmetRecorded: false,
+  unmetRecorded: [],
   role: null,
   pregnant: false,
   childAgesMonths: [],
@@ -68,7 +71,26 @@ export const shareCoordinate = (value: number) => value.toFixed(2);
 
 export function withAnswered(answers: Answers, step: Step, changes: Partial<Answers>): Answers {
   const answered = answers.answered.includes(step) ? answers.answered : [...answers.answered, step];
-  return { ...answers, ...changes, answered, unmetRecorded: false };
+  return { ...answers, ...changes, answered };
+}
+
+/** How a gap a family is counted in is kept in its answers. */
+const unmetKey = (region: RegionCode, need: NeedCode) => `${region}:${need}`;
+
+function isUnmetKey(value: unknown): value is string {
+  if (typeof value !== "string") return false;
+  const [region, need, ...rest] = value.split(":");
+  return rest.length === 0 && isRegionCode(region) && isNeedCode(need);
+}
+
+/**
+ * Of the needs the family's results leave unmet in its region, those not counted for this family
+ * yet: a gap report counts families, so saving the same answers again, or pressing "show results"
+ * twice, counts nobody twice. A need that becomes unmet later (other needs, another place) is new.
+ */
+export function unmetToRecord(answers: Answers, region: RegionCode, unmetNeeds: readonly NeedCode[]): { needs: NeedCode[]; answers: Answers } {
+  const needs = unmetNeeds.filter((need) => !answers.unmetRecorded.includes(unmetKey(region, need)));
+  return { needs, answers: { ...answers, unmetRecorded: [...answers.unmetRecorded, ...needs.map((need) => unmetKey(region, need))] } };
 }
 
 /** A child's age row as typed: a number and its unit. */
@@ -171,7 +193,7 @@ export function sanitizeAnswers(value: unknown): Answers {
   const answered = list(raw.answered).filter(isStep);
   return {
     answered: [...new Set(answered)],
-    unmetRecorded: raw.unmetRecorded === true,
+    unmetRecorded: [...new Set(list(raw.unmetRecorded).filter(isUnmetKey))],
     role: (CAREGIVER_ROLES as readonly unknown[]).includes(raw.role) ? (raw.role as CaregiverRole) : null,
     pregnant: raw.pregnant === true,
     childAgesMonths: list(raw.childAgesMonths)

@@ -7,7 +7,7 @@ import { requireLanguage } from "~/i18n/locale.server";
 import { serverT } from "~/i18n/resources.server";
 import { recordUnmetNeeds } from "~/matching/unmet-needs.server";
 import { matchForFamily } from "~/matching/results.server";
-import { firstMissingStep, type Step } from "~/questionnaire/answers";
+import { firstMissingStep, unmetToRecord, type Step } from "~/questionnaire/answers";
 import { answersCookieHeader, readAnswers } from "~/questionnaire/cookie.server";
 import { describeChildren } from "~/questionnaire/summary";
 import type { ScriptsHandle } from "~/root";
@@ -28,17 +28,18 @@ export const headers: Route.HeadersFunction = () => ({ "Cache-Control": "no-stor
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data?.title }];
 
-/** "Show my results": the moment a family's unmet needs are counted, once per completed questionnaire. */
+/** "Show my results": the moment a family's unmet needs are counted, each once (unmetToRecord). */
 export async function action({ request, params, context }: Route.ActionArgs) {
   const language = requireLanguage(params);
   const answers = await readAnswers(request);
   const missing = firstMissingStep(answers);
   if (missing) return redirect(`/${language}/questionnaire/${missing}?missing=1`);
-  if (answers.unmetRecorded) return redirect(`/${language}/results`);
   const db = context.get(dbContext);
-  const outcome = matchForFamily(db, answers, new Date());
-  recordUnmetNeeds(db, { needs: outcome.unmetNeeds, region: answers.place!.region, language, role: answers.role }, new Date());
-  return redirect(`/${language}/results`, { headers: { "Set-Cookie": await answersCookieHeader({ ...answers, unmetRecorded: true }) } });
+  const region = answers.place!.region;
+  const unmet = unmetToRecord(answers, region, matchForFamily(db, answers, new Date()).unmetNeeds);
+  if (unmet.needs.length === 0) return redirect(`/${language}/results`);
+  recordUnmetNeeds(db, { needs: unmet.needs, region, language, role: answers.role }, new Date());
+  return redirect(`/${language}/results`, { headers: { "Set-Cookie": await answersCookieHeader(unmet.answers) } });
 }
 
 function Row({ step, label, children }: { step: Step; label: string; children: React.ReactNode }) {

@@ -10,6 +10,8 @@ import {
   parseChildAge,
   sanitizeAnswers,
   shareParams,
+  unmetToRecord,
+  withAnswered,
   type Answers,
   type Step,
 } from "~/questionnaire/answers";
@@ -41,7 +43,7 @@ const brno = { lat: 49.195, lng: 16.608, region: "cz-jm", label: "Brno" } as con
 
 const complete: Answers = {
   answered: [...STEPS],
-  unmetRecorded: false,
+  unmetRecorded: [],
   role: "father",
   pregnant: true,
   childAgesMonths: [8, 30, 37, 100, 8],
@@ -388,6 +390,25 @@ describe("firstMissingStep", () => {
   });
 });
 
+describe("unmetToRecord: each family counted once per gap", () => {
+  it("counts the needs not counted yet for this family in this region, and remembers them", () => {
+    const first = unmetToRecord(EMPTY_ANSWERS, "cz-jm", ["childcare", "jobs-education"]);
+    expect(first.needs).toEqual(["childcare", "jobs-education"]);
+    const again = unmetToRecord(first.answers, "cz-jm", ["childcare", "family-safety"]);
+    expect(again.needs).toEqual(["family-safety"]);
+    // The same need missing in another region is another gap.
+    expect(unmetToRecord(again.answers, "us-la", ["childcare"]).needs).toEqual(["childcare"]);
+  });
+
+  it("is not forgotten when an answer is saved again", () => {
+    const counted = unmetToRecord(EMPTY_ANSWERS, "cz-jm", ["childcare"]).answers;
+    const saved = withAnswered(counted, "needs", { needs: ["childcare"] });
+    expect(unmetToRecord(saved, "cz-jm", ["childcare"]).needs).toEqual([]);
+    // And it survives the cookie, where anything else written there is dropped.
+    expect(sanitizeAnswers({ ...saved, unmetRecorded: [...saved.unmetRecorded, "mars:childcare", "cz-jm:nope", "cz-jm:childcare:x", 7, true] }).unmetRecorded).toEqual(["cz-jm:childcare"]);
+  });
+});
+
 describe("sanitizeAnswers", () => {
   it("turns anything that is not an object into empty answers", () => {
     for (const garbage of [null, undefined, "answers", 42, true, ""]) {
@@ -497,7 +518,7 @@ describe("share links", () => {
   it("round-trip to the same results: no role, ages as whole years, the typed place back at its own point", () => {
     const back = answersFromShareParams(shareParams(complete));
     expect(back).toEqual({
-      unmetRecorded: false,
+      unmetRecorded: [],
       answered: [...STEPS],
       role: null,
       pregnant: true,
