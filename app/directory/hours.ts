@@ -178,12 +178,18 @@ export function opensEvenings(intervals: readonly OpeningInterval[]): boolean {
   });
 }
 
-/** Weekend days (SA, SU) with any opening. */
+/**
+ * A day's small hours belong to the night before: a Friday night that runs to 00:30 does not make
+ * a service "open Saturdays" for a family that asked for the weekend (it is open evenings).
+ */
+const DAY_BEGINS_MINUTES = 6 * 60;
+
+/** Weekend days (SA, SU) with an opening from the morning on. */
 export function weekendDaysOpen(intervals: readonly OpeningInterval[]): Weekday[] {
   const days: Weekday[] = [];
   for (const day of [5, 6] as const) {
-    const from = day * MINUTES_PER_DAY;
-    const to = from + MINUTES_PER_DAY;
+    const from = day * MINUTES_PER_DAY + DAY_BEGINS_MINUTES;
+    const to = (day + 1) * MINUTES_PER_DAY;
     if (intervals.some((interval) => interval.start < to && interval.end > from)) days.push(WEEKDAYS[day]);
   }
   return days;

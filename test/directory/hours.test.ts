@@ -168,9 +168,14 @@ describe("evenings and weekends", () => {
     expect(opensEvenings(weeklyIntervals([{ byday: "WE", opensAt: "09:00", closesAt: "17:00" }]))).toBe(false);
     expect(opensEvenings(weeklyIntervals([{ byday: "SA", opensAt: "18:00", closesAt: "22:00" }]))).toBe(false);
   });
-  it("lists weekend days with any opening", () => {
+  it("lists weekend days with an opening from the morning on, not a Friday night's small hours", () => {
     expect(weekendDaysOpen(weeklyIntervals([{ byday: "SA", opensAt: "09:00", closesAt: "12:00" }]))).toEqual(["SA"]);
-    expect(weekendDaysOpen(weeklyIntervals([{ byday: "FR", opensAt: "22:00", closesAt: "02:00" }]))).toEqual(["SA"]);
+    expect(weekendDaysOpen(weeklyIntervals([{ byday: "FR", opensAt: "19:00", closesAt: "00:30" }]))).toEqual([]);
+    expect(weekendDaysOpen(weeklyIntervals([{ byday: "FR", opensAt: "22:00", closesAt: "02:00" }]))).toEqual([]);
+    expect(weekendDaysOpen(weeklyIntervals([{ byday: "SA", opensAt: "22:00", closesAt: "02:00" }]))).toEqual(["SA"]);
+    // A night shelter, 20:00 to 08:00 from Friday: a family can still come on Saturday morning.
+    expect(weekendDaysOpen(weeklyIntervals([{ byday: "FR", opensAt: "20:00", closesAt: "08:00" }]))).toEqual(["SA"]);
+    expect(weekendDaysOpen(weeklyIntervals([{ byday: "SU", opensAt: "23:00", closesAt: "23:59" }]))).toEqual(["SU"]);
     expect(weekendDaysOpen(weeklyIntervals(allWeek("00:00", "24:00")))).toEqual(["SA", "SU"]);
     expect(weekendDaysOpen(weeklyIntervals([{ byday: "MO", opensAt: "09:00", closesAt: "12:00" }]))).toEqual([]);
   });
