@@ -215,6 +215,9 @@ export function sanitizeAnswers(value: unknown): Answers {
 export function shareParams(answers: Answers): URLSearchParams {
   const params = new URLSearchParams();
   for (const need of answers.needs) params.append("need", need);
+  // Who asks decides which services for one sex only come back: without it a father's link shows
+  // whoever opens it the mothers' groups his own page left out.
+  if (answers.role) params.set("role", answers.role);
   if (answers.place) {
     params.set("place", answers.place.label);
     params.set("at", `${shareCoordinate(answers.place.lat)},${shareCoordinate(answers.place.lng)}`);

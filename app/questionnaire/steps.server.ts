@@ -154,14 +154,16 @@ function placeNear(named: string, lat: number, lng: number, region: RegionCode):
   const lookup = named ? lookupPlace(named.slice(0, 200), region) : null;
   if (lookup?.status === "found" && distanceKm(lookup.place, { lat, lng }) <= LABEL_WITHIN_KM) {
     const label = lookup.place.postalCode ?? lookup.place.name;
-    const typed = Number(shareCoordinate(lookup.place.lat)) === lat && Number(shareCoordinate(lookup.place.lng)) === lng;
-    return typed ? { lat: round(lookup.place.lat), lng: round(lookup.place.lng), region, label } : { lat, lng, region, label };
+    // The point as the family's answers keep it, which the link then rounds again.
+    const kept = { lat: round(lookup.place.lat), lng: round(lookup.place.lng) };
+    const typed = Number(shareCoordinate(kept.lat)) === lat && Number(shareCoordinate(kept.lng)) === lng;
+    return typed ? { ...kept, region, label } : { lat, lng, region, label };
   }
   return { lat, lng, region, label: nearestPlace(lat, lng)?.name ?? `${lat}, ${lng}` };
 }
 
 /** A part of a shared link that could not be read and was left out of its answers. */
-export type SetAsidePart = "need" | "age" | "language";
+export type SetAsidePart = "need" | "age" | "language" | "role";
 
 /**
  * What a shared link held that its answers (answersFromShareParams) do not: a topic, an age or a
@@ -175,6 +177,7 @@ export function setAsideFromLink(params: URLSearchParams, answers: Answers): Set
   // Two children may be the same age: every age given counts.
   if (answers.childAgesMonths.length < params.getAll("age").length) parts.push("age");
   if (answers.languages.length < distinct("language")) parts.push("language");
+  if (params.has("role") && answers.role === null) parts.push("role");
   return parts;
 }
 
@@ -196,9 +199,7 @@ export function answersFromShareParams(params: URLSearchParams): Answers | null 
   }
   const answers = sanitizeAnswers({
     answered: [...STEPS],
-    // Not in a link (who asks is the family's own): whoever opens it sees the services for one sex
-    // only too, each marked with who it is for.
-    role: null,
+    role: params.get("role"),
     pregnant: params.get("pregnant") === "1",
     childAgesMonths: params
       .getAll("age")

@@ -498,12 +498,11 @@ describe("share links", () => {
     expect(params.get("nocar")).toBe("1");
   });
 
-  it("never carry the role or exact months", () => {
+  it("carry who asks, and never exact months", () => {
     const params = shareParams(complete);
     const text = params.toString();
-    expect([...params.keys()].sort()).toEqual(["age", "age", "age", "age", "at", "evenings", "free", "language", "language", "need", "need", "need", "nocar", "place", "pregnant"]);
-    expect(params.has("role")).toBe(false);
-    expect(text).not.toMatch(/=father(&|$)/);
+    expect([...params.keys()].sort()).toEqual(["age", "age", "age", "age", "at", "evenings", "free", "language", "language", "need", "need", "need", "nocar", "place", "pregnant", "role"]);
+    expect(params.get("role")).toBe("father");
     // 30, 37 and 100 months appear only as whole years (2, 3, 8); 8 months as 0.
     for (const months of ["30", "37", "100"]) expect(text).not.toContain(`=${months}`);
     expect(params.getAll("age").every((age) => Number(age) <= 17)).toBe(true);
@@ -515,12 +514,12 @@ describe("share links", () => {
     expect(params.toString()).toBe("need=food");
   });
 
-  it("round-trip to the same results: no role, ages as whole years, the typed place back at its own point", () => {
+  it("round-trip to the same results: who asks, ages as whole years, the typed place back at its own point", () => {
     const back = answersFromShareParams(shareParams(complete));
     expect(back).toEqual({
       unmetRecorded: [],
       answered: [...STEPS],
-      role: null,
+      role: "father",
       pregnant: true,
       childAgesMonths: [0, 24, 36, 96],
       agesInYears: true,
@@ -532,7 +531,7 @@ describe("share links", () => {
       eveningsOrWeekends: true,
       noCar: true,
     });
-    expect(firstMissingStep({ ...back!, role: "father" })).toBeNull();
+    expect(firstMissingStep(back!)).toBeNull();
   });
 
   it("round-trip a Vietnamese place name with diacritics", () => {
@@ -571,7 +570,7 @@ describe("share links", () => {
 
   it("drop bad ages, languages and unknown needs from a hand-made link", () => {
     const shared = answersFromShareParams(
-      new URLSearchParams("need=food&need=astrology&need=food&age=3&age=-1&age=18&age=2.5&age=x&language=vi&language=<script>&role=father&free=yes"),
+      new URLSearchParams("need=food&need=astrology&need=food&age=3&age=-1&age=18&age=2.5&age=x&language=vi&language=<script>&role=king&free=yes"),
     );
     expect(shared).toMatchObject({ needs: ["food"], childAgesMonths: [36], languages: ["vi"], role: null, freeOnly: false });
   });
