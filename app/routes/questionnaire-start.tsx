@@ -10,3 +10,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const missing = firstMissingStep(await readAnswers(request));
   return redirect(`/${language}/questionnaire/${missing ?? "safety"}`);
 }
+
+/**
+ * Never shown: the loader always redirects. The route is a page all the same, not a data-only one,
+ * so that a language we do not have ("/xx/questionnaire") gets the site's 404 page, not bare data.
+ */
+export default function QuestionnaireStart() {
+  return null;
+}

@@ -130,8 +130,13 @@ describe("bad input in the browser", () => {
     let response = await page.goto("/cs/nothing-here");
     expect(response?.status()).toBe(404);
     expect(await page.locator("h1").textContent()).toBe("Stránka nenalezena");
-    response = await page.goto("/xx/search", { waitUntil: "load" });
-    expect(response?.status()).toBe(404);
+    // A page in a language we do not have: the site's own 404 page, with a way on, not bare data.
+    for (const path of ["/xx/search", "/xx/questionnaire", "/VI/questionnaire"]) {
+      response = await page.goto(path, { waitUntil: "load" });
+      expect(response?.status(), path).toBe(404);
+      expect(response?.headers()["content-type"], path).toMatch(/^text\/html/);
+      expect(await page.locator("a.brand").count(), path).toBe(1);
+    }
     await context.close();
   });
 });
