@@ -98,6 +98,9 @@ export async function loader({ request, url, params, context }: Route.LoaderArgs
       })),
     })),
     unmetNeeds: outcome.unmetNeeds,
+    // The age a search from the family's place asks about (one child, in whole years, as the search
+    // takes it), so that it too leaves out what is for other ages; none for several children.
+    searchAge: answers.childAgesMonths.length === 1 && !answers.pregnant ? Math.floor(answers.childAgesMonths[0]! / 12) : null,
     // Only what a card shows: the rest of a search result would only weigh on the page.
     services: Object.fromEntries(
       summaries.map(({ needs, free, languages, distanceKm, coversPlace, ...card }): [string, ResultsCard] => [
@@ -229,6 +232,11 @@ function ResultCard({
       ) : null}
     </li>
   );
+}
+
+/** A search from the family's place for one need, for the child's age when there is one child. */
+function nearbySearch(need: string, place: string, age: number | null): URLSearchParams {
+  return new URLSearchParams({ need, place, ...(age === null ? {} : { age: String(age) }) });
 }
 
 function ClientOnly({ children }: { children: React.ReactNode }) {
@@ -371,7 +379,7 @@ export default function Results({ loaderData }: Route.ComponentProps) {
                     ) : null}
                     <li className="screen-only">
                       {/* A search from the family's place: services nearby and those by phone or online that cover it, not every region's. */}
-                      <Link to={`/${language}/search?${new URLSearchParams({ need: group.need, place: place.label })}`}>{t("unmet.phone", { place: place.label })}</Link>
+                      <Link to={`/${language}/search?${nearbySearch(group.need, place.label, loaderData.searchAge)}`}>{t("unmet.phone", { place: place.label })}</Link>
                     </li>
                     <li>
                       <a href="#help-now">{t(`unmet.helpLine.${place.region}`)}</a>

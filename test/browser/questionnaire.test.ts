@@ -244,7 +244,7 @@ describe("results", () => {
     await answerQuestionnaire(page, {
       language: "en",
       role: "professional",
-      children: [],
+      children: [["10", "years"]],
       place: "Mikulov",
       needs: ["transportation", "parenting"],
       languages: ["en"],
@@ -253,6 +253,9 @@ describe("results", () => {
     expect(await unmet.count()).toBeGreaterThan(0);
     expect(await unmet.first().textContent()).toMatch(/We found nothing for .* within 25 km/);
     expect(await unmet.first().locator("a", { hasText: "Look further away" }).count()).toBe(1);
+    // The search from there asks about the family's one child, as the results did.
+    const search = new URL(await unmet.first().locator('a[href*="/search?"]').getAttribute("href") ?? "", "http://localhost").searchParams;
+    expect([search.get("place"), search.get("age")]).toEqual(["Mikulov", "10"]);
     await expectNoAxeViolations(page, "results with an unmet need");
     await context.close();
   });
