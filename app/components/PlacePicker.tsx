@@ -12,7 +12,7 @@ import { REGIONS, REGION_CODES, type RegionCode } from "~/regions";
  * moves it to any of the others: a Vietnamese-speaking family in Brno does not have to scroll
  * from An Giang across the world.
  */
-export function PlacePicker({ region }: { region: RegionCode }) {
+export function PlacePicker({ region, fromSummary }: { region: RegionCode; fromSummary: boolean }) {
   const t = useT("questionnaire");
   const config = useRouteLoaderData<typeof rootLoader>("root")?.config;
   const regions = [region, ...REGION_CODES.filter((code) => code !== region)].map((code) => ({ name: t(`common:regions.${code}`), center: REGIONS[code].center }));
@@ -32,7 +32,7 @@ export function PlacePicker({ region }: { region: RegionCode }) {
         data-map-hint={t("place.mapHint")}
         data-map-label={t("place.mapLabel")}
         data-locating={t("place.status.locating")}
-        data-picked={t("place.status.picked")}
+        data-picked={t(fromSummary ? "place.status.pickedSave" : "place.status.picked")}
         data-denied={t("place.status.denied")}
         data-unavailable={t("place.status.unavailable")}
         data-zoom-in={t("common:map.zoomIn")}

@@ -139,7 +139,7 @@ export default function QuestionnaireStep({ loaderData, actionData }: Route.Comp
           {submitLabel}
         </button>
         {fromSummary ? <input type="hidden" name="from" value="summary" /> : null}
-        <StepFields step={step} values={values} region={loaderData.region} errors={errors} actionData={actionData} spoken={loaderData.spokenLanguages} />
+        <StepFields step={step} values={values} region={loaderData.region} errors={errors} actionData={actionData} spoken={loaderData.spokenLanguages} fromSummary={fromSummary} />
         <div className="step-actions">
           <button type="submit" disabled={navigation.state === "submitting"}>
             {submitLabel}
@@ -163,9 +163,11 @@ interface StepFieldsProps {
   actionData: Route.ComponentProps["actionData"];
   /** The languages to offer: those spoken near the family first, the directory's others after. */
   spoken: { near: string[]; others: string[] };
+  /** Opened from the summary: the screen's button says "Save", not "Next". */
+  fromSummary: boolean;
 }
 
-function StepFields({ step, values, region, errors, actionData, spoken }: StepFieldsProps) {
+function StepFields({ step, values, region, errors, actionData, spoken, fromSummary }: StepFieldsProps) {
   const t = useT("questionnaire");
   const language = useLanguage();
   const describedBy = (name: string) => (errors[name] ? `${name}-error` : undefined);
@@ -291,7 +293,7 @@ function StepFields({ step, values, region, errors, actionData, spoken }: StepFi
               </ul>
             </div>
           ) : null}
-          <PlacePicker region={region ?? regionOfLanguage(language)} />
+          <PlacePicker region={region ?? regionOfLanguage(language)} fromSummary={fromSummary} />
         </>
       );
     case "needs":

@@ -345,6 +345,12 @@ describe("the place screen with JavaScript", () => {
     await expectNoAxeViolations(page, "place screen with map");
     await page.locator(".step-actions button[type=submit]").click();
     await page.waitForURL(/needs/);
+    // Changing the place from the summary, the screen's button says "Save": so does the status.
+    await page.goto("/en/questionnaire/place?from=summary");
+    await page.getByRole("button", { name: "Choose on a map" }).click();
+    await page.locator(".picker-map").click();
+    expect(await page.locator("#place-picker [role=status]").textContent()).toBe("Spot chosen. Press Save to keep it.");
+    expect(await page.locator(".step-actions button[type=submit]").textContent()).toBe("Save");
     await context.close();
   });
 });
