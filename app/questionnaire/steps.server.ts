@@ -181,15 +181,32 @@ export function setAsideFromLink(params: URLSearchParams, answers: Answers): Set
   return parts;
 }
 
+/** The shared link's coordinates, when they are a point on Earth at all. */
+function linkPoint(params: URLSearchParams): { lat: number; lng: number } | null {
+  const [lat, lng] = (params.get("at") ?? "").split(",").map(Number);
+  return lat !== undefined && lng !== undefined && isValidLatLng(lat, lng) ? { lat, lng } : null;
+}
+
+/**
+ * A shared link whose place lies beyond every region served: a town it names there (Praha,
+ * Anaheim), or, naming none we know, its coordinates (a spot in Paris).
+ */
+export function linkPlaceOutside(params: URLSearchParams): boolean {
+  const lookup = lookupPlace(params.get("place") ?? "");
+  if (lookup.status === "outside") return true;
+  const point = linkPoint(params);
+  return lookup.status !== "found" && point !== null && regionAt(point.lat, point.lng) === null;
+}
+
 /** The answers a shared link stands for, or null when the link has no needs (then it is not a share link). */
 export function answersFromShareParams(params: URLSearchParams): Answers | null {
   const needs = [...new Set(params.getAll("need").filter(isNeedCode))];
   if (needs.length === 0) return null;
-  const [lat, lng] = (params.get("at") ?? "").split(",").map(Number);
+  const point = linkPoint(params);
   let place: Answers["place"] = null;
-  if (lat !== undefined && lng !== undefined && isValidLatLng(lat, lng)) {
-    const region = regionAt(lat, lng);
-    if (region) place = placeNear(params.get("place") ?? "", lat, lng, region);
+  if (point) {
+    const region = regionAt(point.lat, point.lng);
+    if (region) place = placeNear(params.get("place") ?? "", point.lat, point.lng, region);
   }
   if (!place) {
     const lookup = lookupPlace(params.get("place") ?? "");

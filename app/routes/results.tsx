@@ -16,9 +16,8 @@ import { serverT } from "~/i18n/resources.server";
 import { WIDER_RADII_KM, matchForFamily } from "~/matching/results.server";
 import type { MatchReason, MatchedService } from "~/matching/types";
 import { firstMissingStep, shareParams } from "~/questionnaire/answers";
-import { answersFromShareParams, setAsideFromLink } from "~/questionnaire/steps.server";
+import { answersFromShareParams, linkPlaceOutside, setAsideFromLink } from "~/questionnaire/steps.server";
 import { readAnswers } from "~/questionnaire/cookie.server";
-import { lookupPlace } from "~/geo/gazetteer";
 import { resultAnchor, serviceHref } from "~/http/return-path";
 import { REGIONS, type RegionCode } from "~/regions";
 import type { loader as rootLoader } from "~/root";
@@ -47,7 +46,7 @@ export async function loader({ request, url, params, context }: Route.LoaderArgs
   }
   if (!answers.place) {
     // A shared link to a town beyond the regions says so, rather than that it names no place.
-    const outside = shared !== null && lookupPlace(url.searchParams.get("place") ?? "").status === "outside";
+    const outside = shared !== null && linkPlaceOutside(url.searchParams);
     return { title: t("results:meta.title"), placeMissing: true as const, notice: (outside ? "placeOutside" : "placeMissing") as Notice, region: null };
   }
   const asked = Number(url.searchParams.get("radius"));

@@ -837,6 +837,11 @@ describe("share links", () => {
     expect(await stranger.results("?need=pregnancy&place=Praha")).toMatchObject({ placeMissing: true, notice: "placeOutside", region: null });
     expect(await stranger.results("?need=food&place=Anaheim&at=33.84,-117.91")).toMatchObject({ placeMissing: true, notice: "placeOutside", region: null });
     expect(await stranger.results("?need=food&place=Olomouc")).toMatchObject({ placeMissing: true, notice: "placeOutside", region: null });
+    // A spot beyond the regions, named or not: outside, not a link that forgot where to look.
+    expect(await stranger.results("?need=food&at=48.85,2.35")).toMatchObject({ placeMissing: true, notice: "placeOutside", region: null });
+    expect(await stranger.results("?need=food&place=Hello&at=48.85,2.35")).toMatchObject({ placeMissing: true, notice: "placeOutside", region: null });
+    // Coordinates that are no point say nothing of where: the link lacks a place.
+    expect(await stranger.results("?need=food&at=999,2.35")).toMatchObject({ placeMissing: true, notice: "placeMissing", region: null });
   });
 
   it("naming only unknown needs were cut short or altered: the page says so, rather than sending a stranger into the questionnaire", async () => {
