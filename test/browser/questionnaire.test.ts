@@ -288,17 +288,22 @@ describe("results", () => {
     }
   });
 
-  it("highlight a result's marker when the result is hovered", async () => {
-    const context = await harness.context({ width: 1280 });
+  it.each([1280, 360])("highlight a result's marker, or the cluster it is in, when the result is hovered or focused (%i px)", async (width) => {
+    const context = await harness.context({ width });
     const page = await context.newPage();
-    await page.goto(`/en/results?need=food&place=Brno&at=49.19,16.61`);
+    await page.goto(`/en/results?need=food&need=parenting&place=Brno&at=49.19,16.61`);
     await page.locator(".results-map-canvas .leaflet-interactive, .results-map-canvas .cluster-marker").first().waitFor();
-    const yellowBefore = await page.locator('.results-map-canvas path[fill="#ffbf47"]').count();
-    expect(yellowBefore).toBe(0);
-    // Zoom in until single markers show, then hover a card whose marker is visible.
-    const card = page.locator(".result-card").first();
-    await card.hover();
-    expect(await card.getAttribute("class")).toContain("highlighted");
+    const lit = () => page.locator('.results-map-canvas path[fill="#ffbf47"], .results-map-canvas .cluster-marker.highlighted');
+    expect(await lit().count()).toBe(0);
+    const cards = await page.locator(".result-card[data-service-id]").all();
+    expect(cards.length).toBeGreaterThan(3);
+    for (const [n, card] of cards.entries()) {
+      // Hovering on a wide screen, the keyboard's focus on a phone.
+      if (width > 360) await card.hover();
+      else await card.locator("h3 a").focus();
+      expect(await card.getAttribute("class")).toContain("highlighted");
+      expect(await lit().count(), `card ${n}`).toBeGreaterThan(0);
+    }
     await context.close();
   });
 });

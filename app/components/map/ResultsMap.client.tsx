@@ -22,13 +22,25 @@ export interface ResultsMapProps {
   onHighlight(serviceId: string | null): void;
 }
 
-const HIGHLIGHT = { radius: 13, weight: 3, color: "#1b1f24", fillColor: "#ffbf47", fillOpacity: 1 };
+const HIGHLIGHT = { radius: 14, weight: 3, color: "#1b1f24", fillColor: "#ffbf47", fillOpacity: 1 };
 
 /** What the map shows: per cluster or point (by a key that stays while it does), its layer. */
 interface Shown {
   layer: L.Layer;
   /** A single point's service, whose marker the list highlights. */
   serviceId?: string;
+  /** A cluster's services: it is highlighted for any of them, as their own markers are inside it. */
+  serviceIds?: ReadonlySet<string>;
+}
+
+/** Highlighted or not, as the list says: a point by its style, a cluster by its class. */
+function showHighlight(shown: Shown, highlighted: string | null) {
+  if (shown.serviceIds) {
+    (shown.layer as L.Marker).getElement()?.classList.toggle("highlighted", highlighted !== null && shown.serviceIds.has(highlighted));
+  } else if (shown.serviceId && shown.layer instanceof L.CircleMarker) {
+    shown.layer.setStyle(shown.serviceId === highlighted ? HIGHLIGHT : MARKER_STYLE);
+    if (shown.serviceId === highlighted) shown.layer.bringToFront();
+  }
 }
 
 export default function ResultsMap(props: ResultsMapProps) {
@@ -68,7 +80,7 @@ export default function ResultsMap(props: ResultsMapProps) {
     };
 
     const pointLayer = (lat: number, lng: number, marker: ResultMarker): L.Layer => {
-      const circle = nameMarker(L.circleMarker([lat, lng], marker.serviceId === latest.current.highlighted ? HIGHLIGHT : MARKER_STYLE), marker.label);
+      const circle = nameMarker(L.circleMarker([lat, lng], MARKER_STYLE), marker.label);
       circle.bindPopup(popupContent([marker]), popupOptions(map)).bindTooltip(marker.label);
       circle.on("mouseover", () => latest.current.onHighlight(marker.serviceId));
       // An open popup keeps its service's card highlighted, though the pan that fits it moves the marker from under the pointer.
@@ -91,9 +103,14 @@ export default function ResultsMap(props: ResultsMapProps) {
         const key = "cluster" in properties && properties.cluster ? `cluster:${properties.cluster_id}` : `point:${(properties as ResultMarker).id}`;
         wanted.add(key);
         if (current.has(key)) continue;
-        if ("cluster" in properties && properties.cluster) current.set(key, { layer: clusterLayer(lat, lng, properties) });
-        else current.set(key, { layer: pointLayer(lat, lng, properties as ResultMarker), serviceId: (properties as ResultMarker).serviceId });
+        if ("cluster" in properties && properties.cluster) {
+          const serviceIds = new Set(index.getLeaves(properties.cluster_id, Infinity).map((leaf) => leaf.properties.serviceId));
+          current.set(key, { layer: clusterLayer(lat, lng, properties), serviceIds });
+        } else {
+          current.set(key, { layer: pointLayer(lat, lng, properties as ResultMarker), serviceId: (properties as ResultMarker).serviceId });
+        }
         layer.addLayer(current.get(key)!.layer);
+        showHighlight(current.get(key)!, latest.current.highlighted);
       }
       for (const [key, { layer: gone }] of current) {
         if (wanted.has(key)) continue;
@@ -116,11 +133,7 @@ export default function ResultsMap(props: ResultsMapProps) {
 
   // Highlighting only restyles: no redraw, no new clusters.
   useEffect(() => {
-    for (const { layer, serviceId } of shown.current.values()) {
-      if (!serviceId || !(layer instanceof L.CircleMarker)) continue;
-      layer.setStyle(serviceId === props.highlighted ? HIGHLIGHT : MARKER_STYLE);
-      if (serviceId === props.highlighted) layer.bringToFront();
-    }
+    for (const entry of shown.current.values()) showHighlight(entry, props.highlighted);
   }, [props.highlighted]);
 
   return <div ref={element} className="service-map results-map-canvas" role="region" aria-label={props.label} data-markers={props.markers.length} />;

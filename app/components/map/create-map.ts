@@ -12,7 +12,8 @@ import type { MapMarker } from "./MapView";
 export const MAX_ZOOM = 19;
 
 /** A service's circle on every map. */
-export const MARKER_STYLE: L.CircleMarkerOptions = { radius: 9, weight: 2, color: "#ffffff", fillColor: "#0b5cad", fillOpacity: 0.95 };
+/** 24 px across: the least a pointer target may be (WCAG 2.2, 2.5.8). */
+export const MARKER_STYLE: L.CircleMarkerOptions = { radius: 12, weight: 2, color: "#ffffff", fillColor: "#0b5cad", fillOpacity: 0.95 };
 
 /**
  * Leaflet's own words are English ("Zoom in", "Close popup"): ours replace them. Its attribution
