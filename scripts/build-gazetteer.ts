@@ -253,6 +253,7 @@ function compact(place: Place): CompactPlace {
   if (place.postalCode !== undefined) entry.z = place.postalCode;
   if (place.population !== undefined) entry.pop = place.population;
   if (place.aliases?.length) entry.al = place.aliases;
+  if (place.broad) entry.b = 1;
   return entry;
 }
 

@@ -52,8 +52,8 @@ function psc(postalCode: string, name: string, lat: number, lng: number): Supple
 
 const AN_GIANG: SupplementEntry[] = [
   // Province-level names, pinned to their capitals so "An Giang" alone resolves somewhere sensible.
-  vn("An Giang", 10.3864, 105.4352, { kind: "area", population: 1_900_000 }),
-  vn("Kiên Giang", 10.0125, 105.0809, { kind: "area", population: 1_720_000 }),
+  vn("An Giang", 10.3864, 105.4352, { kind: "area", broad: true, population: 1_900_000 }),
+  vn("Kiên Giang", 10.0125, 105.0809, { kind: "area", broad: true, population: 1_720_000 }),
 
   // Phú Tân district: the island between the Tiền and Hậu rivers. GeoNames has only Phú Mỹ, without population.
   vn("Phú Tân", 10.62, 105.3, { kind: "area", population: 210_000 }),
@@ -103,6 +103,7 @@ const SOUTH_MORAVIA: SupplementEntry[] = [
     name: "Jihomoravský kraj",
     region: CZ,
     kind: "area",
+    broad: true,
     lat: 49.1951,
     lng: 16.6068,
     population: 1_200_000,
@@ -223,19 +224,22 @@ const SOUTH_MORAVIA: SupplementEntry[] = [
 const LOS_ANGELES: SupplementEntry[] = [
   la("Los Angeles County", 34.0522, -118.2437, {
     kind: "area",
+    broad: true,
     population: 9_700_000,
     aliases: ["LA County", "L.A. County", "County of Los Angeles"],
   }),
   la("Downtown Los Angeles", 34.043, -118.25, { kind: "area", aliases: ["Downtown LA", "DTLA"] }),
   la("South Los Angeles", 33.989, -118.291, {
     kind: "area",
+    broad: true,
     population: 750_000,
     aliases: ["South LA", "South L.A.", "South Central", "South Central Los Angeles"],
   }),
-  la("San Fernando Valley", 34.2, -118.45, { kind: "area", population: 1_770_000, aliases: ["SFV"] }),
-  la("San Gabriel Valley", 34.07, -118.0, { kind: "area", population: 1_500_000, aliases: ["SGV"] }),
-  la("Antelope Valley", 34.65, -118.15, { kind: "area", population: 500_000 }),
-  la("South Bay", 33.86, -118.35, { kind: "area" }),
+  // Broad areas: names families use for where they live, but too wide to name a spot on a map.
+  la("San Fernando Valley", 34.2, -118.45, { kind: "area", broad: true, population: 1_770_000, aliases: ["SFV"] }),
+  la("San Gabriel Valley", 34.07, -118.0, { kind: "area", broad: true, population: 1_500_000, aliases: ["SGV"] }),
+  la("Antelope Valley", 34.65, -118.15, { kind: "area", broad: true, population: 500_000 }),
+  la("South Bay", 33.86, -118.35, { kind: "area", broad: true }),
   la("Santa Catalina Island", 33.39, -118.42, { kind: "area", aliases: ["Catalina", "Catalina Island"] }),
   la("Watts", 33.9416, -118.2437, { population: 40_000 }),
   la("Skid Row", 34.044, -118.244),

@@ -31,6 +31,11 @@ export interface Place {
   postalCode?: string;
   aliases?: string[];
   population?: number;
+  /**
+   * An area too wide to name a spot (a province, a county, a valley of towns): pinned to its capital's
+   * point so that its name alone finds somewhere, it is never the name given to a spot on a map.
+   */
+  broad?: boolean;
 }
 
 export type PlaceLookup =
@@ -57,6 +62,8 @@ export interface CompactPlace {
   z?: string;
   /** population, where known */
   pop?: number;
+  /** 1: a broad area (Place.broad) */
+  b?: 1;
   /** aliases */
   al?: string[];
 }
@@ -184,6 +191,7 @@ function loadPlaces(file: GazetteerFile): Place[] {
       if (entry.z !== undefined) place.postalCode = entry.z;
       if (entry.al !== undefined) place.aliases = Object.freeze([...entry.al]) as string[];
       if (entry.pop !== undefined) place.population = entry.pop;
+      if (entry.b === 1) place.broad = true;
       // Frozen: callers share these objects, and one caller must not change another's result.
       places.push(Object.freeze(place));
     }
@@ -511,13 +519,6 @@ function editDistance(a: string, b: string, max: number): number {
   return previous[m]!;
 }
 
-/**
- * Areas this populous (a province, a county, a valley of towns) name more than a spot: they are
- * pinned to their capital's point so that the name alone finds somewhere, which would make "South
- * Moravia" the name of a spot in the middle of Brno.
- */
-const SPOT_LABEL_MAX_POPULATION = 1_000_000;
-
 /** The closest named place to a point, for labelling a spot picked on a map or found by the device: no postal code, no province. */
 export function nearestPlace(lat: number, lng: number): Place | null {
   let best: Place | null = null;
@@ -525,7 +526,8 @@ export function nearestPlace(lat: number, lng: number): Place | null {
   const cosLat = Math.cos((lat * Math.PI) / 180);
   for (const place of PLACES) {
     if (place.kind === "postal-code") continue;
-    if (place.kind === "area" && (place.population ?? 0) >= SPOT_LABEL_MAX_POPULATION) continue;
+    // "Jihomoravský kraj" sits on Brno's point: it would name a spot in the middle of Brno.
+    if (place.broad) continue;
     // Squared equirectangular distance: enough to compare nearby points.
     const score = (place.lat - lat) ** 2 + ((place.lng - lng) * cosLat) ** 2;
     if (score < bestScore) {

@@ -329,6 +329,10 @@ describe("nearestPlace: a name for a spot picked on the map or found by the devi
     expect(nearestPlace(TRUTH.brno.lat, TRUTH.brno.lng)?.name).toBe("Brno-střed");
     expect(nearestPlace(34.05, -118.25)?.name).toBe("Los Angeles");
     expect(nearestPlace(10.3864, 105.4352)?.name).toBe("Long Xuyên");
+    // Nor a valley of towns, or a stretch of coast, whatever its population.
+    for (const [lat, lng] of [[34.65, -118.15], [34.66, -118.14], [33.86, -118.35], [33.989, -118.291], [34.2, -118.45]] as const) {
+      expect(nearestPlace(lat, lng)?.broad, `${lat}, ${lng}: ${nearestPlace(lat, lng)?.name}`).toBeUndefined();
+    }
   });
 
   it("names a city district where the gazetteer has one, and never a postal code", () => {
