@@ -181,10 +181,12 @@ export function setAsideFromLink(params: URLSearchParams, answers: Answers): Set
   return parts;
 }
 
-/** The shared link's coordinates, when they are a point on Earth at all. */
+/** The shared link's coordinates, when they are a point on Earth at all (a link cut short after the comma is none: not 0). */
 function linkPoint(params: URLSearchParams): { lat: number; lng: number } | null {
-  const [lat, lng] = (params.get("at") ?? "").split(",").map(Number);
-  return lat !== undefined && lng !== undefined && isValidLatLng(lat, lng) ? { lat, lng } : null;
+  const parts = (params.get("at") ?? "").split(",");
+  if (parts.length !== 2 || parts.some((part) => part.trim() === "")) return null;
+  const [lat, lng] = parts.map(Number) as [number, number];
+  return isValidLatLng(lat, lng) ? { lat, lng } : null;
 }
 
 /**

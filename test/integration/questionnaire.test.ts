@@ -842,6 +842,10 @@ describe("share links", () => {
     expect(await stranger.results("?need=food&place=Hello&at=48.85,2.35")).toMatchObject({ placeMissing: true, notice: "placeOutside", region: null });
     // Coordinates that are no point say nothing of where: the link lacks a place.
     expect(await stranger.results("?need=food&at=999,2.35")).toMatchObject({ placeMissing: true, notice: "placeMissing", region: null });
+    // Nor do coordinates cut short, which are not 0.
+    for (const at of [",", "49.2,", ",16.6", "49.2,16.6,7"]) {
+      expect(await stranger.results(`?need=food&at=${at}`), at).toMatchObject({ placeMissing: true, notice: "placeMissing", region: null });
+    }
   });
 
   it("naming only unknown needs were cut short or altered: the page says so, rather than sending a stranger into the questionnaire", async () => {
