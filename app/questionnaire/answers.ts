@@ -191,16 +191,24 @@ export function sanitizeAnswers(value: unknown): Answers {
     if (region) cleanPlace = { lat: roundCoordinate(lat), lng: roundCoordinate(lng), region, label: String(place.label ?? "").slice(0, 200) };
   }
   const answered = list(raw.answered).filter(isStep);
+  const needs = [...new Set(list(raw.needs).filter(isNeedCode))] as NeedCode[];
+  // A cookie written before gaps were kept one by one says `true`: its answers' needs, in its region, were counted.
+  const unmetRecorded =
+    raw.unmetRecorded === true
+      ? cleanPlace
+        ? needs.map((need) => unmetKey(cleanPlace.region, need))
+        : []
+      : [...new Set(list(raw.unmetRecorded).filter(isUnmetKey))];
   return {
     answered: [...new Set(answered)],
-    unmetRecorded: [...new Set(list(raw.unmetRecorded).filter(isUnmetKey))],
+    unmetRecorded,
     role: (CAREGIVER_ROLES as readonly unknown[]).includes(raw.role) ? (raw.role as CaregiverRole) : null,
     pregnant: raw.pregnant === true,
     childAgesMonths: list(raw.childAgesMonths)
       .filter((age): age is number => Number.isInteger(age) && (age as number) >= 0 && (age as number) <= MAX_CHILD_AGE_YEARS * 12 + 11)
       .slice(0, MAX_CHILDREN),
     place: cleanPlace,
-    needs: [...new Set(list(raw.needs).filter(isNeedCode))] as NeedCode[],
+    needs,
     languages: [...new Set(list(raw.languages).filter(isLanguageCode))].slice(0, MAX_LANGUAGES),
     freeOnly: raw.freeOnly === true,
     eveningsOrWeekends: raw.eveningsOrWeekends === true,

@@ -407,6 +407,12 @@ describe("unmetToRecord: each family counted once per gap", () => {
     // And it survives the cookie, where anything else written there is dropped.
     expect(sanitizeAnswers({ ...saved, unmetRecorded: [...saved.unmetRecorded, "mars:childcare", "cz-jm:nope", "cz-jm:childcare:x", 7, true] }).unmetRecorded).toEqual(["cz-jm:childcare"]);
   });
+
+  it("reads a cookie from before, which said only that its needs were counted", () => {
+    const before = { ...EMPTY_ANSWERS, needs: ["childcare", "food"], place: { lat: 48.856, lng: 16.049, region: "cz-jm", label: "Znojmo" }, unmetRecorded: true };
+    expect(sanitizeAnswers(before).unmetRecorded).toEqual(["cz-jm:childcare", "cz-jm:food"]);
+    expect(sanitizeAnswers({ ...before, unmetRecorded: false }).unmetRecorded).toEqual([]);
+  });
 });
 
 describe("sanitizeAnswers", () => {
