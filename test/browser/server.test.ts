@@ -126,8 +126,9 @@ describe("a page's data, as a browser with JavaScript asks for it when the famil
       // The language is the path's, "cs", not the browser's preference: "/cs.data" read as it is names none.
       const root = await (await fetch(`${server.url}/cs.data?_routes=root`, { headers: { "Accept-Language": "vi" } })).text();
       expect(root).toContain('"language","cs"');
-      const results = await (await fetch(`${server.url}/en/results.data?need=food&place=Brno&at=49.20%2C16.61&_routes=routes%2Fresults`)).text();
-      expect(results).toContain('"sharePath","/en/results?need=food&place=Brno&at=49.20%2C16.61"');
+      // A page past the last goes to the last: to the page's own address, not "/en/search.data?…&_routes=…".
+      const beyond = await (await fetch(`${server.url}/en/search.data?q=&page=50&_routes=routes%2Fsearch`)).text();
+      expect(beyond).toMatch(/"redirect","\/en\/search\?q=&page=\d+"/);
     } finally {
       child.kill("SIGTERM");
       await new Promise((resolve) => child.once("exit", resolve));
